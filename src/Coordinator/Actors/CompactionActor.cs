@@ -1,0 +1,55 @@
+using Akka.Actor;
+using Akka.Event;
+using AkkaEtl.Catalog;
+using AkkaEtl.Common;
+using AkkaEtl.Coordinator.Compaction;
+using AkkaEtl.Storage;
+using static AkkaEtl.Messages.CatalogProtocol;
+using static AkkaEtl.Messages.CompactionProtocol;
+
+namespace AkkaEtl.Coordinator.Actors;
+
+/// <summary>
+/// Compacts finished days: writes the merged files, asks the catalog actor to commit them, then cleans up. The work
+/// runs off the actor (PipeTo); days compact independently.
+/// </summary>
+public sealed class CompactionActor : ReceiveActor
+{
+    private static readonly TimeSpan CatalogTimeout = TimeSpan.FromMinutes(2);
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly DayCompactor _compactor;
+    private readonly IActorRef _catalog;
+
+    public CompactionActor(ObjectStoreProvider stores, IActorRef catalog)
+    {
+        _compactor = new DayCompactor(stores);
+        _catalog = catalog;
+        Receive<CompactDay>(request => CompactAsync(request).PipeTo(request.ReplyTo,
+            failure: e => new CompactionFailed(request.Table, request.Day, "compaction failed: " + e.GetBaseException().Message)));
+    }
+
+    public static Props Props(ObjectStoreProvider stores, IActorRef catalog) =>
+        Akka.Actor.Props.Create(() => new CompactionActor(stores, catalog));
+
+    private async Task<object> CompactAsync(CompactDay request)
+    {
+        var ct = CancellationToken.None;
+        var files = await _compactor.WriteAsync(request, DayCompactor.NewVersion(), ct);
+        FaultInjection.Crash("compaction-after-publish");
+
+        var now = DateTimeOffset.UtcNow;
+        var partition = new PartitionEntry(request.Table, request.Day, files.Version, files.Files, files.Rows, files.Bytes, now,
+            request.Lineage with { DuplicatesDropped = files.DuplicatesDropped });
+        var table = new TableEntry(request.Table, request.Table + "/", request.Columns, request.KeyColumn, request.Extractor, now, now);
+        var reply = await _catalog.Ask<object>(new RegisterPartition(request.Warehouse, table, partition), CatalogTimeout);
+        if (reply is RegistrationRefused refused)
+        {
+            await _compactor.DeleteNewFilesAsync(request.Warehouse, files, ct);
+            return new CompactionFailed(request.Table, request.Day, refused.Reason);
+        }
+        FaultInjection.Crash("compaction-after-commit");
+        await _compactor.CleanUpAsync(request, partition, ct);
+        _log.Info("{0} {1}: {2} parts -> {3} files, {4} rows", request.Table, request.Day, request.Parts.Count, files.Files.Count, files.Rows);
+        return new DayCommitted(request.Table, request.Day, partition);
+    }
+}

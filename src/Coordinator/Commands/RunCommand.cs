@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using Akka.Actor;
+using Akka.Hosting;
+using AkkaEtl.Catalog;
+using AkkaEtl.Common;
+using AkkaEtl.Coordinator.Actors;
+using AkkaEtl.Coordinator.Hosting;
+using AkkaEtl.Features;
+using AkkaEtl.Hosting;
+using AkkaEtl.Messages;
+using AkkaEtl.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Spectre.Console;
+using static AkkaEtl.Messages.DayProtocol;
+
+namespace AkkaEtl.Coordinator.Commands;
+
+/// <summary>
+/// <c>run</c>: the main job on one machine. The process is a whole cluster (coordinator and worker roles), processes
+/// the days, prints a summary per day and a total, and exits 0 only when every day is committed (or empty).
+/// </summary>
+public sealed class RunCommand : ICommand
+{
+    public string Name => "run";
+    public string Summary => "process days of raw JSONL into compacted Parquet partitions (one process)";
+
+    public string Usage => """
+        usage: akkaetl run --source DIR|s3://bucket/prefix --warehouse DIR|s3://bucket/prefix --table NAME --days DAY|FROM..TO
+                           [--mapping FILE.yaml | --extractor PATH.dll:Namespace.Type] [--json] [--allow-partial] [--full]
+                           [--max-rows-per-file N] [--target-item-size 64MiB] [--max-files-per-item N] [--workers N]
+                           [--max-concurrent-days N] [--attempts N] [--no-dedup] [--verbose]
+          --source      raw files in YYYY/MM/DD/ folders (.jsonl, .json, .jsonl.gz, .gz)
+          --warehouse   where partitions, catalog and rejects go
+          --json        print the summary as JSON on stdout
+          exit codes: 0 every day committed or empty, 1 a day failed, 2 bad flags or a missing source
+        """;
+
+    public IReadOnlyCollection<string> Options { get; } =
+    [
+        "source", "warehouse", "table", "days", "mapping", "extractor", "max-rows-per-file", "target-item-size",
+        "max-files-per-item", "workers", "max-concurrent-days", "attempts",
+    ];
+
+    public IReadOnlyCollection<string> Flags { get; } = ["json", "allow-partial", "full", "verbose", "no-dedup"];
+
+    public async Task<int> RunAsync(CommandLine args, CancellationToken ct)
+    {
+        var table = args.Require("table");
+        if (!CatalogKeys.IsValidTableName(table)) throw new UsageException($"'{table}' is not a table name (letters, digits and '_', starting with a letter)");
+        var days = args.Days();
+        var source = ParseLocation(args.Require("source"), "source");
+        if (!source.IsS3 && !Directory.Exists(source.Uri)) throw new UsageException($"source folder {source.Uri} does not exist");
+        var warehouse = ParseLocation(args.Require("warehouse"), "warehouse");
+        if (!warehouse.IsS3) Directory.CreateDirectory(warehouse.Uri);
+
+        var extractor = ExtractorOption(args);
+        var loaded = ExtractorLoader.Get(extractor);
+        var options = new RunOptions(source.Uri, warehouse.Uri, extractor)
+        {
+            MaxRowsPerFile = args.Int("max-rows-per-file", 1_048_576, min: 1),
+            TargetItemBytes = args.Bytes("target-item-size", 64L << 20),
+            MaxFilesPerItem = args.Int("max-files-per-item", 1000, min: 1),
+            MaxAttempts = args.Int("attempts", 3, min: 1),
+            AllowPartial = args.Flag("allow-partial"),
+            Full = args.Flag("full"),
+            Deduplicate = !args.Flag("no-dedup") && loaded.KeyColumn is not null,
+        };
+        var json = args.Flag("json");
+        var node = new EtlNodeOptions { Roles = [EtlNodeOptions.CoordinatorRole, EtlNodeOptions.WorkerRole] };
+        var worker = new WorkerOptions { MaxConcurrentItems = args.Int("workers", Environment.ProcessorCount, min: 1) };
+        var settings = new CoordinatorSettings { MaxConcurrentDays = args.Int("max-concurrent-days", 3, min: 1) };
+        var stores = StoreProviders.Create();
+
+        var watch = Stopwatch.StartNew();
+        using var host = EtlNode.Build(node, stores, worker, args.Flag("verbose") ? LogLevel.Information : LogLevel.Warning,
+            akka => akka.WithCoordinatorRole(settings, stores));
+        await host.StartAsync(ct);
+        IReadOnlyList<DayStatus> final;
+        try
+        {
+            var coordinator = await host.Services.GetRequiredService<ActorRegistry>().GetAsync<EtlCoordinatorKey>(ct);
+            var reply = await coordinator.Ask<object>(new SubmitDays(table, days, options), TimeSpan.FromMinutes(1), ct);
+            if (reply is SubmitRejected rejected) throw new UsageException(rejected.Reason);
+            final = await WaitAsync(coordinator, table, days, !json && !Console.IsErrorRedirected, ct);
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None);
+        }
+
+        var report = RunReport.Build(final, watch.Elapsed);
+        if (json) Console.WriteLine(RunReport.ToJson(report));
+        else RunReport.Print(report, Terminal.Out);
+        return final.All(d => d.State is DayState.Committed or DayState.Empty) ? ExitCodes.Ok : ExitCodes.Failed;
+    }
+
+    private static async Task<IReadOnlyList<DayStatus>> WaitAsync(IActorRef coordinator, string table, DayRange days, bool live, CancellationToken ct)
+    {
+        var progress = new RunProgress(live);
+        while (true)
+        {
+            var report = await coordinator.Ask<StatusReport>(new GetStatus(table, days), TimeSpan.FromSeconds(30), ct);
+            progress.Update(report.Days);
+            if (report.Days.Count == days.Count && report.Days.All(d => d.State.IsFinal()))
+            {
+                progress.Done();
+                return report.Days;
+            }
+            // Polling the status is what the progress line shows; completion is detected on the same poll.
+            await Task.Delay(TimeSpan.FromMilliseconds(200), ct);
+        }
+    }
+
+    internal static StorageLocation ParseLocation(string text, string flag)
+    {
+        try { return StorageLocation.Parse(text); }
+        catch (ArgumentException e) { throw new UsageException($"--{flag}: {e.Message}"); }
+    }
+
+    internal static ExtractorSpec ExtractorOption(CommandLine args)
+    {
+        var mapping = args.Get("mapping");
+        var user = args.Get("extractor");
+        if (mapping is not null && user is not null) throw new UsageException("--mapping and --extractor exclude each other (a mapping configures the built-in extractor)");
+        return user is not null ? ExtractorLoader.ParseUserSpec(user) : ExtractorLoader.BuiltIn(mapping);
+    }
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using AkkaEtl.Common;
+using AkkaEtl.Messages;
+using Spectre.Console;
+
+namespace AkkaEtl.Coordinator.Commands;
+
+/// <summary>The per-day summary of a run and its total, for people (a table) and scripts (--json).</summary>
+public static class RunReport
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+    };
+
+    public sealed record DayLine(
+        string Table, string Day, DayState State, int Files, long InputBytes, long Lines, long Rows, long Rejected,
+        long FieldErrors, long DuplicatesDropped, long CommittedRows, int OutputFiles, double Seconds, double RecordsPerSecond,
+        string? Error, IReadOnlyList<string> FailedFiles);
+
+    public sealed record Totals(int Days, int Committed, int Empty, int Failed, int Files, long InputBytes, long Lines, long Rows,
+        long Rejected, long CommittedRows, double Seconds, double RecordsPerSecond);
+
+    public sealed record Report(IReadOnlyList<DayLine> Days, Totals Total);
+
+    public static Report Build(IReadOnlyList<DayStatus> days, TimeSpan wall)
+    {
+        var lines = days.Select(d => new DayLine(d.Table, d.Day, d.State, d.Files, d.InputBytes, d.Lines, d.Rows, d.Rejected,
+            d.FieldErrors, d.DuplicatesDropped, d.CommittedRows, d.OutputFiles, Math.Round(d.Seconds, 3),
+            Math.Round(d.RecordsPerSecond), d.Error, d.FailedFiles)).ToList();
+        var totalLines = days.Sum(d => d.Lines);
+        var total = new Totals(days.Count, days.Count(d => d.State == DayState.Committed), days.Count(d => d.State == DayState.Empty),
+            days.Count(d => d.State is DayState.Failed or DayState.Cancelled), days.Sum(d => d.Files), days.Sum(d => d.InputBytes),
+            totalLines, days.Sum(d => d.Rows), days.Sum(d => d.Rejected), days.Sum(d => d.CommittedRows),
+            Math.Round(wall.TotalSeconds, 3), wall.TotalSeconds > 0 ? Math.Round(totalLines / wall.TotalSeconds) : 0);
+        return new Report(lines, total);
+    }
+
+    public static string ToJson(Report report) => JsonSerializer.Serialize(report, Json);
+
+    public static void Print(Report report, IAnsiConsole console)
+    {
+        var table = new Table().Border(TableBorder.Simple);
+        foreach (var h in new[] { "table", "day", "state", "files", "input", "lines", "rows", "rejected", "dups", "seconds", "records/s" })
+            table.AddColumn(new TableColumn(h).RightAligned());
+        foreach (var d in report.Days)
+        {
+            table.AddRow(Markup.Escape(d.Table), d.Day, StateMarkup(d.State), N(d.Files), Sizes.Human(d.InputBytes), N(d.Lines), N(d.Rows),
+                N(d.Rejected), N(d.DuplicatesDropped), d.Seconds.ToString("0.0", CultureInfo.InvariantCulture), N((long)d.RecordsPerSecond));
+        }
+        var t = report.Total;
+        table.AddRow("[bold]total[/]", $"{t.Days} days", $"{t.Committed} ok", N(t.Files), Sizes.Human(t.InputBytes), N(t.Lines), N(t.Rows),
+            N(t.Rejected), "", t.Seconds.ToString("0.0", CultureInfo.InvariantCulture), N((long)t.RecordsPerSecond));
+        console.Write(table);
+        foreach (var d in report.Days.Where(d => d.Error is not null))
+        {
+            console.MarkupLine($"[red]{Markup.Escape(d.Table)} {d.Day}: {Markup.Escape(d.Error!)}[/]");
+            foreach (var f in d.FailedFiles.Take(10)) console.MarkupLine($"  [red]failed file: {Markup.Escape(f)}[/]");
+        }
+    }
+
+    private static string StateMarkup(DayState s) => s switch
+    {
+        DayState.Committed => "[green]committed[/]",
+        DayState.Empty => "[grey]empty[/]",
+        DayState.Failed => "[red]failed[/]",
+        DayState.Cancelled => "[yellow]cancelled[/]",
+        _ => s.ToString().ToLowerInvariant(),
+    };
+
+    private static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+}

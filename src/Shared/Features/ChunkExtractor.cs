@@ -1,0 +1,84 @@
+using System.Text.Json;
+using System.Text.Unicode;
+using AkkaEtl.Ingest;
+
+namespace AkkaEtl.Features;
+
+/// <summary>The rows and rejects of one chunk of lines.</summary>
+public sealed class ExtractedChunk(RowBatch rows, List<RejectRecord> rejects, int lines, long bytes)
+{
+    public RowBatch Rows { get; } = rows;
+    public List<RejectRecord> Rejects { get; } = rejects;
+    public int Lines { get; } = lines;
+    public long Bytes { get; } = bytes;
+}
+
+/// <summary>
+/// Runs an extractor over a chunk of lines: the same path for the pipeline and the <c>features</c> command. Lines
+/// that are too long, not UTF-8, not JSON or not an object are rejected here, uniformly for every extractor; an
+/// extractor that throws rejects that record only.
+/// </summary>
+public sealed class ChunkExtractor(IFeatureExtractor extractor, FeatureSchema schema, int lineLimit = 16 << 20)
+{
+    private static readonly JsonDocumentOptions JsonOptions = new() { MaxDepth = 128 };
+
+    public FeatureSchema Schema => schema;
+
+    public ExtractedChunk Extract(LineChunk chunk, string sourceFile, DateOnly day)
+    {
+        var rows = new RowBatch(schema);
+        var rejects = new List<RejectRecord>();
+        for (var i = 0; i < chunk.Count; i++)
+        {
+            var line = chunk.Line(i);
+            var lineNo = chunk.LineNumber(i);
+            var reason = Process(chunk.LineMemory(i), chunk.Flag(i), lineNo, sourceFile, day, rows);
+            if (reason is not null) rejects.Add(RejectRecord.Of(sourceFile, lineNo, reason, line));
+        }
+        return new ExtractedChunk(rows, rejects, chunk.Count, chunk.ByteCount);
+    }
+
+    /// <summary>Adds the line's row to <paramref name="rows"/>, or returns why it is rejected.</summary>
+    public string? Process(ReadOnlyMemory<byte> line, LineFlag flag, long lineNo, string sourceFile, DateOnly day, RowBatch rows)
+    {
+        if (flag == LineFlag.TooLong) return $"line longer than {lineLimit} bytes";
+        var span = line.Span;
+        if (!Utf8.IsValid(span)) return "invalid UTF-8";
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(line, JsonOptions);
+        }
+        catch (JsonException e)
+        {
+            return "not JSON: " + FirstSentence(e.Message);
+        }
+        using (doc)
+        {
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+                return $"not a JSON object ({root.ValueKind.ToString().ToLowerInvariant()})";
+            rows.BeginRow();
+            try
+            {
+                extractor.Extract(new SourceRecord(root, span, sourceFile, lineNo, day), rows);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                rows.Reject($"extractor failed: {e.GetType().Name}: {FirstSentence(e.Message)}");
+            }
+            if (rows.RejectReason is null)
+            {
+                rows.SetString(schema.SourceFileIndex, sourceFile);
+                rows.SetInt64(schema.SourceLineIndex, lineNo);
+            }
+            return rows.EndRow() ? null : rows.RejectReason;
+        }
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message;
+    }
+}

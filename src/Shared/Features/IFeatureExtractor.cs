@@ -1,0 +1,58 @@
+using System.Text.Json;
+
+namespace AkkaEtl.Features;
+
+/// <summary>
+/// Turns one raw record into one row. The built-in <see cref="JobFeatureExtractor"/> is one; a data scientist's
+/// own is loaded by name (<c>--extractor My.dll:My.Namespace.MyExtractor</c>) and its columns become the table's.
+/// Called concurrently from several threads on one instance: keep per-record state in locals (or [ThreadStatic]).
+/// </summary>
+public interface IFeatureExtractor
+{
+    /// <summary>The columns this extractor fills. The lineage columns source_file and source_line are added for you.</summary>
+    IReadOnlyList<ColumnSpec> Columns { get; }
+
+    /// <summary>
+    /// The column that identifies a record within a day (rows are deduplicated on it, the latest winning), or null
+    /// to keep every row.
+    /// </summary>
+    string? KeyColumn => null;
+
+    /// <summary>Fills <paramref name="row"/> from <paramref name="record"/>, or calls <see cref="IRowWriter.Reject"/>.</summary>
+    void Extract(in SourceRecord record, IRowWriter row);
+}
+
+/// <summary>One raw record: its parsed JSON object and where it came from.</summary>
+public readonly ref struct SourceRecord(JsonElement json, ReadOnlySpan<byte> utf8, string sourceFile, long line, DateOnly day)
+{
+    /// <summary>The record; always a JSON object (other lines are rejected before extraction).</summary>
+    public JsonElement Json { get; } = json;
+    /// <summary>The raw line, UTF-8, without its line ending.</summary>
+    public ReadOnlySpan<byte> Utf8 { get; } = utf8;
+    public string SourceFile { get; } = sourceFile;
+    /// <summary>1-based line number within the source file.</summary>
+    public long Line { get; } = line;
+    /// <summary>The day partition the record belongs to.</summary>
+    public DateOnly Day { get; } = day;
+}
+
+/// <summary>Where an extractor writes one row. Columns are addressed by index in <see cref="IFeatureExtractor.Columns"/>.</summary>
+public interface IRowWriter
+{
+    void SetString(int column, string? value);
+    void SetInt32(int column, int? value);
+    void SetInt64(int column, long? value);
+    void SetFloat(int column, float? value);
+    void SetDouble(int column, double? value);
+    void SetBoolean(int column, bool? value);
+    /// <summary>A UTC instant; stored with microsecond precision.</summary>
+    void SetTimestamp(int column, DateTime? utc);
+    void SetInt32List(int column, ReadOnlySpan<int> values);
+    void SetFloatList(int column, ReadOnlySpan<float> values);
+
+    /// <summary>The record is not a row: it goes to the rejects with this reason.</summary>
+    void Reject(string reason);
+
+    /// <summary>A field had the wrong type or an unusable value: it is left null and counted, the row is kept.</summary>
+    void FieldError(int column, string reason);
+}

@@ -1,0 +1,366 @@
+using System.Globalization;
+using System.Text.Json;
+using AkkaEtl.Common;
+using AkkaEtl.Features.Mapping;
+using AkkaEtl.Features.Normalization;
+using AkkaEtl.Features.Text;
+using static AkkaEtl.Features.JobColumns;
+
+namespace AkkaEtl.Features;
+
+/// <summary>
+/// The built-in extractor: the job-listing features of ../shared/spec/features.md, reading raw fields through a
+/// <see cref="FieldMapping"/>. Stateless apart from per-thread scratch buffers, so one instance serves all threads.
+/// </summary>
+public sealed class JobFeatureExtractor : IFeatureExtractor
+{
+    private static readonly Func<JsonElement, bool> IsText = e =>
+        e.ValueKind == JsonValueKind.Number || (e.ValueKind == JsonValueKind.String && !e.ValueEquals(ReadOnlySpan<byte>.Empty));
+    private static readonly Func<JsonElement, bool> IsPresent = e => e.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined);
+    private static readonly Func<JsonElement, bool> IsObject = e => e.ValueKind == JsonValueKind.Object;
+
+    [ThreadStatic] private static Scratch? t_scratch;
+
+    private readonly FieldMapping _mapping;
+    private readonly string _noIdReason;
+
+    public JobFeatureExtractor(FieldMapping? mapping = null)
+    {
+        _mapping = mapping ?? FieldMapping.Default;
+        _noIdReason = "no id (looked at " + string.Join(", ", _mapping.Paths("id")) + ")";
+    }
+
+    public FieldMapping Mapping => _mapping;
+    public IReadOnlyList<ColumnSpec> Columns => JobColumns.All;
+    public string? KeyColumn => "job_id";
+
+    public void Extract(in SourceRecord record, IRowWriter row)
+    {
+        var json = record.Json;
+        var id = Text(json, "id");
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            row.Reject(_noIdReason);
+            return;
+        }
+        row.SetString(JobId, id.Trim());
+        row.SetString(Source, InlineText(json, "source", Source, row));
+        var url = Text(json, "url")?.Trim();
+
+        var descriptionHtml = FieldText(json, "description", DescriptionText, row);
+        var description = descriptionHtml is null ? null : NullIfEmpty(HtmlText.ToPlainText(descriptionHtml));
+
+        var title = TextCleaner.CleanTitle(FieldText(json, "title", Title, row));
+        var company = TextCleaner.CleanCompany(FieldText(json, "company", Company, row));
+        var location = ReadLocation(json, row);
+        var remote = ReadRemote(json, row);
+        var employment = ReadEmploymentType(json);
+        var country = location.Country;
+        var salary = ReadSalary(json, country, row);
+
+        if (_mapping.InferHeader && description is not null &&
+            (title is null || company is null || location.Text is null || salary is null || remote is null || employment is null) &&
+            HeaderInference.Infer(description) is { } header)
+        {
+            title ??= TextCleaner.CleanTitle(header.Title);
+            company ??= TextCleaner.CleanCompany(header.Company);
+            if (location.Text is null && header.Location is not null) location = location with { Text = header.Location };
+            remote ??= header.IsRemote;
+            employment ??= header.EmploymentType;
+            url ??= header.Url;
+            if (salary is null && header.SalaryText is not null && SalaryParser.TryParse(header.SalaryText, country, out var hs))
+                salary = SalaryFields.From(hs);
+        }
+        if (location.Text is not null && location is { City: null, Region: null, Country: null })
+        {
+            var parsed = LocationParser.Parse(location.Text);
+            location = location with { City = parsed.City, Region = parsed.Region, Country = parsed.Country };
+        }
+        remote ??= RemoteDetector.Detect(title) ?? RemoteDetector.Detect(location.Text);
+        if (salary is null && _mapping.SalaryFromDescription && description is not null && SalaryParser.TryParse(description, location.Country, out var ds))
+            salary = SalaryFields.From(ds);
+
+        row.SetString(Url, url);
+        row.SetString(Title, title);
+        row.SetString(Company, company);
+        row.SetString(LocationText, location.Text);
+        row.SetString(City, location.City);
+        row.SetString(Region, location.Region);
+        row.SetString(JobColumns.Country, location.Country);
+        row.SetBoolean(IsRemote, remote);
+        row.SetString(EmploymentType, employment);
+        if (salary is { } s)
+        {
+            row.SetDouble(SalaryMin, s.Min);
+            row.SetDouble(SalaryMax, s.Max);
+            row.SetString(SalaryCurrency, s.Currency);
+            row.SetString(SalaryPeriod, s.Period);
+            row.SetDouble(SalaryAnnualMin, s.AnnualMin);
+            row.SetDouble(SalaryAnnualMax, s.AnnualMax);
+        }
+        row.SetString(DescriptionText, description);
+        row.SetInt32(DescriptionChars, description?.Length);
+        row.SetInt32(DescriptionWords, description is null ? null : TextStats.CountWords(description));
+        row.SetString(Language, ReadLanguage(json));
+        row.SetTimestamp(PostedAt, ReadTimestamp(json, "posted_at", PostedAt, row));
+        row.SetTimestamp(UpdatedAt, ReadTimestamp(json, "updated_at", UpdatedAt, row));
+
+        var scratch = t_scratch ??= new Scratch();
+        scratch.Indices.Clear();
+        scratch.Values.Clear();
+        scratch.Hasher.Transform(title ?? "", description ?? "", scratch.Indices, scratch.Values);
+        row.SetInt32List(TextHashIdx, scratch.Indices.Span);
+        row.SetFloatList(TextHashVal, scratch.Values.Span);
+    }
+
+    // --- fields -------------------------------------------------------------------------------------------
+
+    private string? Text(JsonElement json, string field)
+    {
+        foreach (var path in _mapping.Paths(field))
+            if (path.TryFind(json, IsText, out var e))
+                return e.ValueKind == JsonValueKind.String ? e.GetString() : e.GetRawText();
+        return null;
+    }
+
+    /// <summary>Like <see cref="Text"/>, but a value of the wrong type (a number list, an object where text is wanted) is counted.</summary>
+    private string? FieldText(JsonElement json, string field, int column, IRowWriter row)
+    {
+        var text = Text(json, field);
+        if (text is null && Present(json, field, out var e) && !(HasObjectAlternative(field) && e.ValueKind == JsonValueKind.Object))
+            row.FieldError(column, $"{field} is {e.ValueKind}");
+        return text;
+    }
+
+    private string? InlineText(JsonElement json, string field, int column, IRowWriter row)
+    {
+        var t = FieldText(json, field, column, row);
+        return t is null ? null : HtmlText.ToInlineText(t);
+    }
+
+    // Company and location may legitimately be objects; their readers handle that.
+    private static bool HasObjectAlternative(string field) => field is "company" or "location" or "salary";
+
+    private bool Present(JsonElement json, string field, out JsonElement found)
+    {
+        foreach (var path in _mapping.Paths(field))
+            if (path.TryFind(json, IsPresent, out found))
+                return true;
+        found = default;
+        return false;
+    }
+
+    private LocationFields ReadLocation(JsonElement json, IRowWriter row)
+    {
+        string? text = null, city = Text(json, "city"), region = Text(json, "region"), country = null;
+        var countryText = Text(json, "country");
+        foreach (var path in _mapping.Paths("location"))
+        {
+            if (path.TryFind(json, IsText, out var s))
+            {
+                text = s.ValueKind == JsonValueKind.String ? s.GetString() : s.GetRawText();
+                break;
+            }
+            if (path.TryFind(json, IsObject, out var o))
+            {
+                city ??= Prop(o, "city", "addressLocality", "locality", "town");
+                region ??= Prop(o, "region", "addressRegion", "state", "province");
+                countryText ??= Prop(o, "country", "addressCountry", "countryCode");
+                if (countryText is null && o.TryGetProperty("addressCountry", out var ac) && ac.ValueKind == JsonValueKind.Object)
+                    countryText = Prop(ac, "name", "identifier");
+                text = string.Join(", ", new[] { city, region, countryText }.Where(x => !string.IsNullOrWhiteSpace(x)));
+                break;
+            }
+        }
+        if (countryText is not null)
+        {
+            country = CountryNormalizer.ToIso2(countryText);
+            if (country is null) row.FieldError(JobColumns.Country, "unknown country");
+        }
+        text = text is null ? null : HtmlText.ToInlineText(text);
+        city = city is null ? null : HtmlText.ToInlineText(city);
+        region = region is null ? null : HtmlText.ToInlineText(region);
+        return new LocationFields(NullIfEmpty(text), city, region, country);
+    }
+
+    private bool? ReadRemote(JsonElement json, IRowWriter row)
+    {
+        foreach (var path in _mapping.Paths("remote"))
+        {
+            if (!path.TryFind(json, IsPresent, out var e)) continue;
+            switch (e.ValueKind)
+            {
+                case JsonValueKind.True: return true;
+                case JsonValueKind.False: return false;
+                case JsonValueKind.String:
+                    var s = e.GetString()!.Trim();
+                    if (s.Length == 0) continue;
+                    if (s.Equals("true", StringComparison.OrdinalIgnoreCase) || s.Equals("yes", StringComparison.OrdinalIgnoreCase) ||
+                        s.Equals("y", StringComparison.OrdinalIgnoreCase) || s.Equals("TELECOMMUTE", StringComparison.OrdinalIgnoreCase))
+                        return true;
+                    if (s.Equals("false", StringComparison.OrdinalIgnoreCase) || s.Equals("no", StringComparison.OrdinalIgnoreCase) ||
+                        s.Equals("n", StringComparison.OrdinalIgnoreCase))
+                        return false;
+                    if (RemoteDetector.Detect(s) is { } detected) return detected;
+                    row.FieldError(IsRemote, "remote is not a flag");
+                    return null;
+                default:
+                    row.FieldError(IsRemote, $"remote is {e.ValueKind}");
+                    return null;
+            }
+        }
+        return null;
+    }
+
+    private string? ReadEmploymentType(JsonElement json)
+    {
+        var raw = Text(json, "employment_type");
+        return raw is null ? null : EmploymentTypeNormalizer.Normalize(raw);
+    }
+
+    private SalaryFields? ReadSalary(JsonElement json, string? country, IRowWriter row)
+    {
+        SalaryFields? salary = null;
+        foreach (var path in _mapping.Paths("salary"))
+        {
+            if (!path.TryFind(json, IsPresent, out var e)) continue;
+            salary = e.ValueKind switch
+            {
+                JsonValueKind.String => SalaryParser.TryParse(e.GetString(), country, out var s) ? SalaryFields.From(s) : null,
+                JsonValueKind.Number => SalaryFields.Of(e.GetDouble(), e.GetDouble(), null, null),
+                JsonValueKind.Object => FromObject(e),
+                _ => null,
+            };
+            if (salary is null && e.ValueKind is not (JsonValueKind.String or JsonValueKind.Object))
+                row.FieldError(SalaryMin, $"salary is {e.ValueKind}");
+            if (salary is not null) break;
+        }
+        // Explicit fields refine or replace what a salary text gave.
+        var min = Number(json, "salary_min");
+        var max = Number(json, "salary_max");
+        var currency = Text(json, "salary_currency");
+        var period = Text(json, "salary_period");
+        if (min is not null || max is not null)
+            salary = SalaryFields.Of(min ?? max!.Value, max ?? min!.Value, currency ?? salary?.Currency, period ?? salary?.Period);
+        else if (salary is { } s && (currency is not null || period is not null))
+            salary = SalaryFields.Of(s.Min, s.Max, currency ?? s.Currency, period ?? s.Period);
+        return salary;
+
+        static SalaryFields? FromObject(JsonElement o)
+        {
+            var currency = Prop(o, "currency", "currencyCode", "salaryCurrency");
+            var period = Prop(o, "period", "unitText", "unit", "interval");
+            var min = Num(o, "min", "minValue", "minimum", "from");
+            var max = Num(o, "max", "maxValue", "maximum", "to");
+            if (o.TryGetProperty("value", out var v))
+            {
+                if (v.ValueKind == JsonValueKind.Object)
+                {
+                    min ??= Num(v, "minValue", "min", "value");
+                    max ??= Num(v, "maxValue", "max", "value");
+                    period ??= Prop(v, "unitText", "unit", "period");
+                }
+                else if (Num(o, "value") is { } single)
+                {
+                    min ??= single;
+                    max ??= single;
+                }
+            }
+            if (min is null && max is null) return null;
+            return SalaryFields.Of(min ?? max!.Value, max ?? min!.Value, currency, period);
+        }
+    }
+
+    private double? Number(JsonElement json, string field)
+    {
+        foreach (var path in _mapping.Paths(field))
+            if (path.TryFind(json, IsText, out var e))
+            {
+                if (e.ValueKind == JsonValueKind.Number) return e.GetDouble();
+                if (double.TryParse(e.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d)) return d;
+            }
+        return null;
+    }
+
+    private DateTime? ReadTimestamp(JsonElement json, string field, int column, IRowWriter row)
+    {
+        foreach (var path in _mapping.Paths(field))
+        {
+            if (!path.TryFind(json, IsPresent, out var e)) continue;
+            switch (e.ValueKind)
+            {
+                case JsonValueKind.Number when TimestampParser.TryFromUnix(e.GetDouble(), out var fromNumber):
+                    return fromNumber;
+                case JsonValueKind.String when TimestampParser.TryParse(e.GetString(), out var fromText):
+                    return fromText;
+                case JsonValueKind.String when e.ValueEquals(ReadOnlySpan<byte>.Empty):
+                    continue;
+            }
+            row.FieldError(column, $"{field} is not a timestamp");
+            return null;
+        }
+        return null;
+    }
+
+    private string? ReadLanguage(JsonElement json)
+    {
+        var raw = Text(json, "language")?.Trim();
+        if (raw is null || raw.Length < 2) return null;
+        var code = raw.Length == 2 || raw[2] is '-' or '_' ? raw[..2] : null;
+        return code is not null && char.IsAsciiLetter(code[0]) && char.IsAsciiLetter(code[1]) ? code.ToLowerInvariant() : null;
+    }
+
+    private static string? Prop(JsonElement o, params ReadOnlySpan<string> names)
+    {
+        foreach (var n in names)
+            if (o.TryGetProperty(n, out var v))
+            {
+                if (v.ValueKind == JsonValueKind.String && v.GetString() is { Length: > 0 } s) return s;
+                if (v.ValueKind == JsonValueKind.Number) return v.GetRawText();
+            }
+        return null;
+    }
+
+    private static double? Num(JsonElement o, params ReadOnlySpan<string> names)
+    {
+        foreach (var n in names)
+            if (o.TryGetProperty(n, out var v))
+            {
+                if (v.ValueKind == JsonValueKind.Number) return v.GetDouble();
+                if (v.ValueKind == JsonValueKind.String && double.TryParse(v.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d)) return d;
+            }
+        return null;
+    }
+
+    private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
+
+    private readonly record struct LocationFields(string? Text, string? City, string? Region, string? Country);
+
+    private sealed class Scratch
+    {
+        public readonly SklearnHashingVectorizer Hasher = new();
+        public readonly ValueBuffer<int> Indices = new(1024);
+        public readonly ValueBuffer<float> Values = new(1024);
+    }
+}
+
+/// <summary>A salary as stored: amounts, ISO currency, period, and the amounts per year.</summary>
+internal readonly record struct SalaryFields(double Min, double Max, string? Currency, string? Period, double? AnnualMin, double? AnnualMax)
+{
+    public static SalaryFields From(Salary s) => new(s.Min, s.Max, s.Currency, s.Period, s.AnnualMin, s.AnnualMax);
+
+    public static SalaryFields Of(double min, double max, string? currency, string? period)
+    {
+        if (max < min) (min, max) = (max, min);
+        var p = SalaryParser.PeriodFromUnit(period) ?? (min >= 10_000 ? "year" : null);
+        var cur = currency?.Trim().ToUpperInvariant() is { Length: 3 } c ? c : CurrencyFromSymbol(currency);
+        double? factor = p switch { "hour" => 2080, "day" => 260, "week" => 52, "month" => 12, "year" => 1, _ => null };
+        return new SalaryFields(min, max, cur, p, min * factor, max * factor);
+    }
+
+    private static string? CurrencyFromSymbol(string? s) => s?.Trim() switch
+    {
+        "$" => "USD", "£" => "GBP", "€" => "EUR", "¥" => "JPY", "₹" => "INR",
+        _ => null,
+    };
+}

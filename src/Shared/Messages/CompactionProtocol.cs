@@ -1,0 +1,39 @@
+using Akka.Actor;
+using AkkaEtl.Catalog;
+using AkkaEtl.Features;
+
+namespace AkkaEtl.Messages;
+
+public sealed record PartRef(string Key, long Rows, long Bytes, int ItemIndex);
+
+public static class CompactionProtocol
+{
+    /// <summary>Merge a day's parts into the partition's files and commit them through the catalog.</summary>
+    public sealed record CompactDay(
+        string Table,
+        string Day,
+        string RunId,
+        string Warehouse,
+        IReadOnlyList<ColumnSpec> Columns,
+        string? KeyColumn,
+        string Extractor,
+        IReadOnlyList<PartRef> Parts,
+        int MaxRowsPerFile,
+        bool Deduplicate,
+        PartitionLineage Lineage,
+        IActorRef ReplyTo) : IEtlMessage;
+
+    public sealed record DayCommitted(string Table, string Day, PartitionEntry Partition) : IEtlMessage;
+
+    public sealed record CompactionFailed(string Table, string Day, string Error) : IEtlMessage;
+}
+
+public static class CatalogProtocol
+{
+    /// <summary>Registers or updates the table, then commits the partition: the one atomic write readers see.</summary>
+    public sealed record RegisterPartition(string Warehouse, TableEntry Table, PartitionEntry Partition) : IEtlMessage;
+
+    public sealed record PartitionRegistered(PartitionEntry Partition, PartitionEntry? Previous) : IEtlMessage;
+
+    public sealed record RegistrationRefused(string Table, string Day, string Reason) : IEtlMessage;
+}

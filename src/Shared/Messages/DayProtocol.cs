@@ -1,0 +1,96 @@
+using Akka.Actor;
+using AkkaEtl.Common;
+
+namespace AkkaEtl.Messages;
+
+public enum DayState
+{
+    Queued,
+    Discovering,
+    Processing,
+    Compacting,
+    Committed,
+    /// <summary>No source files: not an error, nothing committed.</summary>
+    Empty,
+    Failed,
+    Cancelled,
+}
+
+public static class DayStates
+{
+    public static bool IsFinal(this DayState s) => s is DayState.Committed or DayState.Empty or DayState.Failed or DayState.Cancelled;
+}
+
+/// <summary>How a day is processed. Sources and warehouses are locations (a folder or s3://bucket/prefix).</summary>
+public sealed record RunOptions(string Source, string Warehouse, ExtractorSpec Extractor) : IEtlMessage
+{
+    /// <summary>Small files are bin-packed into items up to this many bytes; a bigger file is an item alone.</summary>
+    public long TargetItemBytes { get; init; } = 64L << 20;
+    public int MaxFilesPerItem { get; init; } = 2000;
+    public int MaxRowsPerFile { get; init; } = 1_048_576;
+    /// <summary>Commit a day even when some items failed for good (their files are named in the summary).</summary>
+    public bool AllowPartial { get; init; }
+    /// <summary>Reprocess every file, not only the new and changed ones.</summary>
+    public bool Full { get; init; }
+    public int Priority { get; init; }
+    public int MaxAttempts { get; init; } = 3;
+    /// <summary>Keep one row per key (the extractor's key column) a day.</summary>
+    public bool Deduplicate { get; init; } = true;
+}
+
+/// <summary>Where a day stands: what operators, the CLI and the status page see.</summary>
+public sealed record DayStatus(
+    string Table,
+    string Day,
+    DayState State,
+    int ItemsDone,
+    int ItemsTotal,
+    int ItemsFailed,
+    int Files,
+    int FilesDone,
+    long InputBytes,
+    long BytesDone,
+    long Lines,
+    long Rows,
+    long Rejected,
+    long FieldErrors,
+    long DuplicatesDropped,
+    long CommittedRows,
+    int OutputFiles,
+    string? Error,
+    IReadOnlyList<string> FailedFiles,
+    DateTimeOffset SubmittedAt,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? FinishedAt) : IEtlMessage
+{
+    public double Seconds => StartedAt is { } s ? ((FinishedAt ?? DateTimeOffset.UtcNow) - s).TotalSeconds : 0;
+    public double RecordsPerSecond => Seconds > 0 ? Lines / Seconds : 0;
+
+    public static DayStatus Queued(string table, string day) =>
+        new(table, day, DayState.Queued, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, [], DateTimeOffset.UtcNow, null, null);
+}
+
+public static class DayProtocol
+{
+    public sealed record SubmitDays(string Table, DayRange Days, RunOptions Options) : IEtlMessage;
+
+    public sealed record SubmitAccepted(string Table, IReadOnlyList<string> Days, IReadOnlyList<string> AlreadyActive) : IEtlMessage;
+
+    public sealed record SubmitRejected(string Reason) : IEtlMessage;
+
+    public sealed record GetStatus(string? Table = null, DayRange? Days = null) : IEtlMessage;
+
+    public sealed record StatusReport(IReadOnlyList<DayStatus> Days) : IEtlMessage;
+
+    /// <summary>A day coordinator's latest status, to its parent.</summary>
+    public sealed record DayUpdated(DayStatus Status) : IEtlMessage;
+
+    public sealed record CancelDay(string Table, string Day) : IEtlMessage;
+
+    public sealed record RetryDay(string Table, string Day) : IEtlMessage;
+
+    public sealed record CommandResult(bool Ok, string Message) : IEtlMessage;
+
+    /// <summary>Sends every <see cref="DayUpdated"/> to the subscriber.</summary>
+    public sealed record Subscribe(IActorRef Subscriber) : IEtlMessage;
+}

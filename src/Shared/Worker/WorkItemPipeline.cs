@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using Akka;
+using Akka.Streams;
+using Akka.Streams.Dsl;
+using AkkaEtl.Catalog;
+using AkkaEtl.Features;
+using AkkaEtl.Ingest;
+using AkkaEtl.Messages;
+using AkkaEtl.Parquet;
+using AkkaEtl.Storage;
+
+namespace AkkaEtl.Worker;
+
+public sealed record PipelineOptions
+{
+    /// <summary>Chunks of lines extracted at once, across the cores.</summary>
+    public int ExtractionParallelism { get; init; } = Environment.ProcessorCount;
+    /// <summary>A row group is written when it reaches this many rows...</summary>
+    public int RowGroupMaxRows { get; init; } = 100_000;
+    /// <summary>...or this much memory, whichever comes first: memory per item stays bounded whatever the file size.</summary>
+    public long RowGroupMaxBytes { get; init; } = 64L << 20;
+    public LineReaderOptions Lines { get; init; } = new();
+}
+
+/// <summary>
+/// One Akka.Streams graph per work item: read → split lines → parse and extract (parallel) → batch → Parquet part,
+/// with backpressure end to end. The part goes to a deterministic staging key, so a retried item overwrites its
+/// earlier attempt instead of adding to it.
+/// </summary>
+public sealed class WorkItemPipeline(ObjectStoreProvider stores, PipelineOptions options)
+{
+    public async Task<ItemResult> RunAsync(WorkItem item, string node, IMaterializer materializer, CancellationToken ct)
+    {
+        var watch = Stopwatch.StartNew();
+        var source = stores.Get(item.SourceRoot);
+        var warehouse = stores.Get(item.WarehouseRoot);
+        var loaded = ExtractorLoader.Get(item.Extractor);
+        var extractor = new ChunkExtractor(loaded.Extractor, loaded.Schema, options.Lines.LineLimit);
+        var day = DateOnly.ParseExact(item.Day, "yyyy-MM-dd");
+        var scratch = Path.Combine(warehouse.ScratchDirectory, $"{item.Table}-{item.Day}-{item.RunId}-{item.Index:D5}-{Guid.NewGuid():N}");
+        var counters = item.Files.Select(_ => new ReadCounters()).ToArray();
+
+        await using var part = await PartFileWriter.CreateAsync(scratch + ".parquet", new ParquetSchemaMap(loaded.Schema), ct: ct);
+        await using var rejects = new RejectsWriter(scratch + ".rejects.jsonl");
+        var pending = new RowBatch(loaded.Schema);
+        long rows = 0, fieldErrors = 0;
+        var rowGroupRows = Math.Min(options.RowGroupMaxRows, item.RowGroupMaxRows);
+
+        await Source.From(item.Files.Select((f, i) => (File: f, Index: i)))
+            .ConcatMany(f => Source.From(() => ReadAsync(source, f.File, f.Index, counters[f.Index], ct)))
+            .SelectAsync(options.ExtractionParallelism, chunk => Task.Run(() =>
+            {
+                using (chunk) return extractor.Extract(chunk, item.Files[chunk.FileIndex].Key, day);
+            }, ct))
+            .SelectAsync(1, async chunk =>
+            {
+                await rejects.WriteAsync(chunk.Rejects, ct);
+                rows += chunk.Rows.RowCount;
+                fieldErrors += chunk.Rows.FieldErrors;
+                // Row groups never exceed the row limit: compaction copies them whole into files of at most that many rows.
+                for (var offset = 0; offset < chunk.Rows.RowCount;)
+                {
+                    var take = Math.Min(rowGroupRows - pending.RowCount, chunk.Rows.RowCount - offset);
+                    pending.AppendRange(chunk.Rows, offset, take);
+                    offset += take;
+                    if (pending.RowCount >= rowGroupRows || pending.EstimatedBytes >= options.RowGroupMaxBytes)
+                    {
+                        await part.WriteAsync(pending, ct);
+                        pending.Clear();
+                    }
+                }
+                return NotUsed.Instance;
+            })
+            .RunWith(Sink.Ignore<NotUsed>(), materializer);
+
+        await part.WriteAsync(pending, ct);
+        var partBytes = await part.CompleteAsync();
+        string? partKey = null, rejectsKey = null;
+        if (rows > 0)
+        {
+            partKey = CatalogKeys.Part(item.Table, item.Day, item.RunId, item.Index);
+            await warehouse.PublishFileAsync(part.Path, partKey, ct);
+        }
+        else
+        {
+            File.Delete(part.Path);
+        }
+        if (await rejects.CompleteAsync() is { } rejectsPath)
+        {
+            rejectsKey = CatalogKeys.Rejects(item.Table, item.Day, item.RunId, item.Index);
+            await warehouse.PublishFileAsync(rejectsPath, rejectsKey, ct);
+        }
+        return new ItemResult(
+            Lines: counters.Sum(c => c.Lines),
+            BlankLines: counters.Sum(c => c.BlankLines),
+            Rows: rows,
+            Rejected: rejects.Count,
+            FieldErrors: fieldErrors,
+            InputBytes: item.Bytes,
+            PartKey: partKey,
+            PartBytes: rows > 0 ? partBytes : 0,
+            RejectsKey: rejectsKey,
+            Node: node,
+            Seconds: watch.Elapsed.TotalSeconds);
+    }
+
+    private async IAsyncEnumerable<LineChunk> ReadAsync(IObjectStore store, SourceFileRef file, int index, ReadCounters counters,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        Stream stream;
+        try
+        {
+            stream = await SourceFiles.OpenAsync(store, file.Key, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new SourceReadException(store.Describe(file.Key), e is ObjectNotFoundException ? "it does not exist (deleted after listing?)" : e.Message, e);
+        }
+        await using (stream)
+        {
+            var chunks = LineChunkReader.ReadAsync(stream, index, options.Lines, counters, ct).GetAsyncEnumerator(ct);
+            try
+            {
+                while (true)
+                {
+                    LineChunk chunk;
+                    try
+                    {
+                        if (!await chunks.MoveNextAsync()) break;
+                        chunk = chunks.Current;
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException and not SourceReadException)
+                    {
+                        throw new SourceReadException(store.Describe(file.Key), e.Message, e);
+                    }
+                    yield return chunk;
+                }
+            }
+            finally
+            {
+                await chunks.DisposeAsync();
+            }
+        }
+    }
+}
