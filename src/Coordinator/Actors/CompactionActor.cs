@@ -39,7 +39,10 @@ public sealed class CompactionActor : ReceiveActor
 
         var now = DateTimeOffset.UtcNow;
         var partition = new PartitionEntry(request.Table, request.Day, files.Version, files.Files, files.Rows, files.Bytes, now,
-            request.Lineage with { DuplicatesDropped = files.DuplicatesDropped });
+            request.Lineage with { DuplicatesDropped = files.DuplicatesDropped, ManifestKey = files.ManifestKey })
+        {
+            SchemaFingerprint = SchemaEvolution.Fingerprint(request.Columns),
+        };
         var table = new TableEntry(request.Table, request.Table + "/", request.Columns, request.KeyColumn, request.Extractor, now, now);
         var reply = await _catalog.Ask<object>(new RegisterPartition(request.Warehouse, table, partition), CatalogTimeout);
         if (reply is RegistrationRefused refused)

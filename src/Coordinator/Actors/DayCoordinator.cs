@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Event;
 using AkkaEtl.Catalog;
+using AkkaEtl.Coordinator.Compaction;
 using AkkaEtl.Features;
 using AkkaEtl.Messages;
 using AkkaEtl.Storage;
@@ -39,7 +40,7 @@ public sealed class DayCoordinator : ReceiveActor, IWithTimers
     private readonly DayCoordinatorSettings _settings;
     private readonly Dictionary<string, ItemState> _items = new(StringComparer.Ordinal);
     private readonly Queue<ItemState> _pending = new();
-    private LoadedExtractor? _extractor;
+    private Discovered? _discovered;
     private DayStatus _status;
     private int _inFlight;
 
@@ -82,39 +83,66 @@ public sealed class DayCoordinator : ReceiveActor, IWithTimers
     private async Task<Discovered> DiscoverAsync()
     {
         var extractor = ExtractorLoader.Get(_options.Extractor);
-        var existing = await new CatalogStore(_stores.Get(_options.Warehouse)).GetTableAsync(_table);
+        var catalog = new CatalogStore(_stores.Get(_options.Warehouse));
+        var existing = await catalog.GetTableAsync(_table);
         if (existing is not null && SchemaEvolution.Incompatibility(_table, existing.Columns, extractor.Schema.Columns) is { } error)
             throw new InvalidOperationException(error);
         var files = await DayPlanner.DiscoverAsync(_stores.Get(_options.Source), DateOnly.ParseExact(_day, "yyyy-MM-dd"), CancellationToken.None);
-        return new Discovered(extractor, files);
+        var previous = await catalog.GetPartitionAsync(_table, _day);
+        await DayCompactor.TidyAsync(catalog.Warehouse, _table, _day, previous, CancellationToken.None);
+        // Incremental only against a manifest of files written with the same columns; otherwise every file again.
+        SourceManifest? manifest = null;
+        if (!_options.Full && previous?.Lineage.ManifestKey is { } manifestKey &&
+            previous.SchemaFingerprint == SchemaEvolution.Fingerprint(extractor.Schema.Columns))
+            manifest = await catalog.ReadAsync<SourceManifest>(manifestKey);
+        var (plan, items) = DayPlanner.Plan(_table, _day, _runId, files, manifest, _options.TargetItemBytes, _options.MaxFilesPerItem);
+        var planKey = CatalogKeys.Plan(_table, _day, _runId);
+        var nothingToDo = files.Count == 0 || (plan.Incremental && items.Count == 0 && plan.Removed.Count == 0);
+        if (!nothingToDo) await catalog.WriteAsync(planKey, plan);
+        return new Discovered(extractor, files, plan, planKey, items, previous);
     }
 
     private void OnDiscovered(Discovered d)
     {
-        _extractor = d.Extractor;
+        _discovered = d;
+        var status = _status with
+        {
+            Files = d.Files.Count,
+            FilesToProcess = d.Items.Sum(i => i.Count),
+            FilesRemoved = d.Plan.Removed.Count,
+            Incremental = d.Plan.Incremental,
+            InputBytes = d.Items.Sum(i => i.Sum(f => f.Size)),
+            ItemsTotal = d.Items.Count,
+        };
         if (d.Files.Count == 0)
         {
-            Finish(_status with { State = DayState.Empty });
+            // Nothing to read is not an error, and it never empties a committed partition.
+            Finish(status with { State = DayState.Empty });
             return;
         }
-        var groups = DayPlanner.Pack(d.Files, _options.TargetItemBytes, _options.MaxFilesPerItem);
-        for (var i = 0; i < groups.Count; i++)
+        if (d.Plan.Incremental && d.Items.Count == 0 && d.Plan.Removed.Count == 0)
         {
-            var item = new WorkItem($"{_table}|{_day}|{_runId}|{i:D5}", _table, _day, _runId, i, _options.Source, groups[i], _options.Warehouse, _options.Extractor,
-                Math.Min(_options.MaxRowsPerFile, WorkItemDefaults.RowGroupMaxRows));
+            _log.Info("{0} {1}: no new or changed files", _table, _day);
+            Finish(status with
+            {
+                State = DayState.Committed,
+                CommittedRows = d.Previous!.Rows,
+                OutputFiles = d.Previous.Files.Count,
+                Version = d.Previous.Version,
+            });
+            return;
+        }
+        for (var i = 0; i < d.Items.Count; i++)
+        {
+            var item = new WorkItem($"{_table}|{_day}|{_runId}|{i:D5}", _table, _day, _runId, i, _options.Source, d.Items[i], _options.Warehouse,
+                _options.Extractor, Math.Min(_options.MaxRowsPerFile, WorkItemDefaults.RowGroupMaxRows));
             var state = new ItemState(item);
             _items.Add(item.ItemId, state);
             _pending.Enqueue(state);
         }
-        _log.Info("{0} {1}: {2} files in {3} items", _table, _day, d.Files.Count, groups.Count);
-        Publish(_status with
-        {
-            State = DayState.Processing,
-            Files = d.Files.Count,
-            InputBytes = d.Files.Sum(f => f.Size),
-            ItemsTotal = groups.Count,
-        });
-        Dispatch();
+        _log.Info("{0} {1}: {2} files, {3} to process in {4} items, {5} removed", [_table, _day, d.Files.Count, status.FilesToProcess, d.Items.Count, d.Plan.Removed.Count]);
+        Publish(status with { State = DayState.Processing });
+        Continue();
     }
 
     private void Dispatch()
@@ -210,9 +238,10 @@ public sealed class DayCoordinator : ReceiveActor, IWithTimers
             .Select(i => new PartRef(i.Result!.PartKey!, i.Result.Rows, i.Result.PartBytes, i.Item.Index))
             .ToList();
         Publish(_status with { State = DayState.Compacting });
-        var lineage = new PartitionLineage(_status.Files, _status.InputBytes, _status.Lines, _status.Rejected, 0, _runId, null);
-        _compaction.Tell(new CompactDay(_table, _day, _runId, _options.Warehouse, _extractor!.Schema.Columns, _extractor.KeyColumn,
-            _extractor.Spec.ToString(), parts, _options.MaxRowsPerFile, _options.Deduplicate, lineage, Self));
+        var d = _discovered!;
+        var lineage = new PartitionLineage(_status.Files, d.Files.Sum(f => f.Size), _status.Lines, _status.Rejected, 0, _runId, null);
+        _compaction.Tell(new CompactDay(_table, _day, _runId, _options.Warehouse, d.Extractor.Schema.Columns, d.Extractor.KeyColumn,
+            d.Extractor.Spec.ToString(), parts, d.PlanKey, d.Plan.Incremental, _options.MaxRowsPerFile, _options.Deduplicate, lineage, Self));
     }
 
     private void OnCommitted(DayCommitted c)
@@ -223,6 +252,7 @@ public sealed class DayCoordinator : ReceiveActor, IWithTimers
             CommittedRows = c.Partition.Rows,
             OutputFiles = c.Partition.Files.Count,
             DuplicatesDropped = c.Partition.Lineage.DuplicatesDropped,
+            Version = c.Partition.Version,
         });
     }
 
@@ -244,7 +274,8 @@ public sealed class DayCoordinator : ReceiveActor, IWithTimers
         Context.Parent.Tell(new DayUpdated(status));
     }
 
-    private sealed record Discovered(LoadedExtractor Extractor, IReadOnlyList<SourceFileRef> Files);
+    private sealed record Discovered(LoadedExtractor Extractor, IReadOnlyList<SourceFileRef> Files, DayPlan Plan, string PlanKey,
+        IReadOnlyList<IReadOnlyList<SourceFileRef>> Items, PartitionEntry? Previous);
 
     private sealed record Resend(string ItemId, int Attempt, string? Reason);
 

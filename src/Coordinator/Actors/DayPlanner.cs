@@ -1,10 +1,11 @@
+using AkkaEtl.Catalog;
 using AkkaEtl.Ingest;
 using AkkaEtl.Messages;
 using AkkaEtl.Storage;
 
 namespace AkkaEtl.Coordinator.Actors;
 
-/// <summary>Finds a day's raw files and groups them into work items.</summary>
+/// <summary>Finds a day's raw files, decides which need processing, and groups those into work items.</summary>
 public static class DayPlanner
 {
     /// <summary>gzip is counted at this multiple of its size when packing, as roughly what it inflates to.</summary>
@@ -17,6 +18,32 @@ public static class DayPlanner
             if (SourceFiles.IsSource(o.Key))
                 files.Add(new SourceFileRef(o.Key, o.Size, o.Version));
         return files;
+    }
+
+    /// <summary>
+    /// The run's plan. Without a previous manifest every file is processed. With one, only new and changed files are
+    /// (a file is unchanged when its key, size and version — ETag or mtime — match); changed and deleted files'
+    /// rows leave the partition.
+    /// </summary>
+    public static (DayPlan Plan, IReadOnlyList<IReadOnlyList<SourceFileRef>> Items) Plan(string table, string day, string runId,
+        IReadOnlyList<SourceFileRef> current, SourceManifest? previous, long targetBytes, int maxFiles)
+    {
+        var before = previous?.Sources.ToDictionary(s => s.Key, StringComparer.Ordinal) ?? [];
+        var unchanged = new List<SourceManifestEntry>();
+        var toProcess = new List<SourceFileRef>();
+        foreach (var f in current)
+        {
+            if (previous is not null && before.TryGetValue(f.Key, out var was) && was.Version == f.Version && was.Size == f.Size)
+                unchanged.Add(was);
+            else
+                toProcess.Add(f);
+        }
+        var kept = unchanged.Select(u => u.Key).ToHashSet(StringComparer.Ordinal);
+        var removed = before.Keys.Where(k => !kept.Contains(k)).Order(StringComparer.Ordinal).ToList();
+        var items = Pack(toProcess, targetBytes, maxFiles);
+        var processed = items.SelectMany((files, index) => files.Select(f => new SourceManifestEntry(f.Key, f.Size, f.Version, runId, index)));
+        var sources = unchanged.Concat(processed).OrderBy(s => s.Key, StringComparer.Ordinal).ToList();
+        return (new DayPlan(table, day, runId, previous is not null, previous?.Version, sources, removed), items);
     }
 
     /// <summary>

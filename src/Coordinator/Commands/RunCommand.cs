@@ -78,15 +78,19 @@ public sealed class RunCommand : ICommand
             akka => akka.WithCoordinatorRole(settings, stores));
         await host.StartAsync(ct);
         IReadOnlyList<DayStatus> final;
+        var progress = new RunProgress(!json && !Console.IsErrorRedirected);
         try
         {
-            var coordinator = await host.Services.GetRequiredService<ActorRegistry>().GetAsync<EtlCoordinatorKey>(ct);
-            var reply = await coordinator.Ask<object>(new SubmitDays(table, days, options), TimeSpan.FromMinutes(1), ct);
-            if (reply is SubmitRejected rejected) throw new UsageException(rejected.Reason);
-            final = await WaitAsync(coordinator, table, days, !json && !Console.IsErrorRedirected, ct);
+            var coordinator = await EtlRunner.CoordinatorAsync(host, ct);
+            final = await EtlRunner.RunAsync(coordinator, table, days, options, progress.Update, ct);
+        }
+        catch (SubmissionRejectedException e)
+        {
+            throw new UsageException(e.Message);
         }
         finally
         {
+            progress.Done();
             await host.StopAsync(CancellationToken.None);
         }
 
@@ -94,23 +98,6 @@ public sealed class RunCommand : ICommand
         if (json) Console.WriteLine(RunReport.ToJson(report));
         else RunReport.Print(report, Terminal.Out);
         return final.All(d => d.State is DayState.Committed or DayState.Empty) ? ExitCodes.Ok : ExitCodes.Failed;
-    }
-
-    private static async Task<IReadOnlyList<DayStatus>> WaitAsync(IActorRef coordinator, string table, DayRange days, bool live, CancellationToken ct)
-    {
-        var progress = new RunProgress(live);
-        while (true)
-        {
-            var report = await coordinator.Ask<StatusReport>(new GetStatus(table, days), TimeSpan.FromSeconds(30), ct);
-            progress.Update(report.Days);
-            if (report.Days.Count == days.Count && report.Days.All(d => d.State.IsFinal()))
-            {
-                progress.Done();
-                return report.Days;
-            }
-            // Polling the status is what the progress line shows; completion is detected on the same poll.
-            await Task.Delay(TimeSpan.FromMilliseconds(200), ct);
-        }
     }
 
     internal static StorageLocation ParseLocation(string text, string flag)

@@ -15,7 +15,7 @@ public sealed class RunProgress(bool enabled)
         if (!enabled) return;
         var elapsed = _watch.Elapsed.TotalSeconds;
         var final = days.Count(d => d.State.IsFinal());
-        var files = days.Sum(d => d.Files);
+        var files = days.Sum(d => d.FilesToProcess);
         var filesDone = days.Sum(d => d.FilesDone);
         var lines = days.Sum(d => d.Lines);
         var bytes = days.Sum(d => d.InputBytes);

@@ -18,9 +18,9 @@ public static class RunReport
     };
 
     public sealed record DayLine(
-        string Table, string Day, DayState State, int Files, long InputBytes, long Lines, long Rows, long Rejected,
-        long FieldErrors, long DuplicatesDropped, long CommittedRows, int OutputFiles, double Seconds, double RecordsPerSecond,
-        string? Error, IReadOnlyList<string> FailedFiles);
+        string Table, string Day, DayState State, bool Incremental, int Files, int FilesProcessed, int FilesRemoved, long InputBytes,
+        long Lines, long Rows, long Rejected, long FieldErrors, long DuplicatesDropped, long CommittedRows, int OutputFiles,
+        string? Version, double Seconds, double RecordsPerSecond, string? Error, IReadOnlyList<string> FailedFiles);
 
     public sealed record Totals(int Days, int Committed, int Empty, int Failed, int Files, long InputBytes, long Lines, long Rows,
         long Rejected, long CommittedRows, double Seconds, double RecordsPerSecond);
@@ -29,9 +29,9 @@ public static class RunReport
 
     public static Report Build(IReadOnlyList<DayStatus> days, TimeSpan wall)
     {
-        var lines = days.Select(d => new DayLine(d.Table, d.Day, d.State, d.Files, d.InputBytes, d.Lines, d.Rows, d.Rejected,
-            d.FieldErrors, d.DuplicatesDropped, d.CommittedRows, d.OutputFiles, Math.Round(d.Seconds, 3),
-            Math.Round(d.RecordsPerSecond), d.Error, d.FailedFiles)).ToList();
+        var lines = days.Select(d => new DayLine(d.Table, d.Day, d.State, d.Incremental, d.Files, d.FilesToProcess, d.FilesRemoved,
+            d.InputBytes, d.Lines, d.Rows, d.Rejected, d.FieldErrors, d.DuplicatesDropped, d.CommittedRows, d.OutputFiles, d.Version,
+            Math.Round(d.Seconds, 3), Math.Round(d.RecordsPerSecond), d.Error, d.FailedFiles)).ToList();
         var totalLines = days.Sum(d => d.Lines);
         var total = new Totals(days.Count, days.Count(d => d.State == DayState.Committed), days.Count(d => d.State == DayState.Empty),
             days.Count(d => d.State is DayState.Failed or DayState.Cancelled), days.Sum(d => d.Files), days.Sum(d => d.InputBytes),
@@ -45,16 +45,17 @@ public static class RunReport
     public static void Print(Report report, IAnsiConsole console)
     {
         var table = new Table().Border(TableBorder.Simple);
-        foreach (var h in new[] { "table", "day", "state", "files", "input", "lines", "rows", "rejected", "dups", "seconds", "records/s" })
+        foreach (var h in new[] { "table", "day", "state", "files", "read", "input", "lines", "rows", "rejected", "dups", "committed", "seconds", "records/s" })
             table.AddColumn(new TableColumn(h).RightAligned());
         foreach (var d in report.Days)
         {
-            table.AddRow(Markup.Escape(d.Table), d.Day, StateMarkup(d.State), N(d.Files), Sizes.Human(d.InputBytes), N(d.Lines), N(d.Rows),
-                N(d.Rejected), N(d.DuplicatesDropped), d.Seconds.ToString("0.0", CultureInfo.InvariantCulture), N((long)d.RecordsPerSecond));
+            table.AddRow(Markup.Escape(d.Table), d.Day, StateMarkup(d.State), N(d.Files), N(d.FilesProcessed), Sizes.Human(d.InputBytes), N(d.Lines),
+                N(d.Rows), N(d.Rejected), N(d.DuplicatesDropped), N(d.CommittedRows), d.Seconds.ToString("0.0", CultureInfo.InvariantCulture),
+                N((long)d.RecordsPerSecond));
         }
         var t = report.Total;
-        table.AddRow("[bold]total[/]", $"{t.Days} days", $"{t.Committed} ok", N(t.Files), Sizes.Human(t.InputBytes), N(t.Lines), N(t.Rows),
-            N(t.Rejected), "", t.Seconds.ToString("0.0", CultureInfo.InvariantCulture), N((long)t.RecordsPerSecond));
+        table.AddRow("[bold]total[/]", $"{t.Days} days", $"{t.Committed} ok", N(t.Files), "", Sizes.Human(t.InputBytes), N(t.Lines), N(t.Rows),
+            N(t.Rejected), "", N(t.CommittedRows), t.Seconds.ToString("0.0", CultureInfo.InvariantCulture), N((long)t.RecordsPerSecond));
         console.Write(table);
         foreach (var d in report.Days.Where(d => d.Error is not null))
         {

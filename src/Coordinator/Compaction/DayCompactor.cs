@@ -1,4 +1,5 @@
 using AkkaEtl.Catalog;
+using AkkaEtl.Features;
 using AkkaEtl.Parquet;
 using AkkaEtl.Storage;
 using static AkkaEtl.Messages.CompactionProtocol;
@@ -6,16 +7,18 @@ using static AkkaEtl.Messages.CompactionProtocol;
 namespace AkkaEtl.Coordinator.Compaction;
 
 /// <summary>The files a compaction wrote, before the catalog commits them.</summary>
-public sealed record CompactedFiles(string Version, IReadOnlyList<DataFileEntry> Files, long DuplicatesDropped)
+public sealed record CompactedFiles(string Version, IReadOnlyList<DataFileEntry> Files, long DuplicatesDropped, long RemovedRows, string ManifestKey)
 {
     public long Rows => Files.Sum(f => f.Rows);
     public long Bytes => Files.Sum(f => f.Bytes);
 }
 
 /// <summary>
-/// Merges a day's parts into the partition's files under a new version name, by copying encoded row groups (no
-/// decoding, no day in memory). New files never overwrite the committed ones, so until the catalog commits, readers
-/// keep the previous version; files left by a crash are removed by the next compaction of the day.
+/// Builds a new version of a day's partition: the new parts and, for an incremental run, the committed files
+/// without the rows of changed or deleted sources, deduplicated on the key column. Row groups that keep all their
+/// rows are copied encoded (no decoding; a day never sits in memory); only row groups that lose rows are decoded and
+/// rewritten. New files never overwrite committed ones, so until the catalog commits, readers keep the previous
+/// version; files left by a crash are removed by the next compaction of the day.
 /// </summary>
 public sealed class DayCompactor(ObjectStoreProvider stores)
 {
@@ -24,17 +27,39 @@ public sealed class DayCompactor(ObjectStoreProvider stores)
     public async Task<CompactedFiles> WriteAsync(CompactDay request, string version, CancellationToken ct)
     {
         var warehouse = stores.Get(request.Warehouse);
-        var previous = await new CatalogStore(warehouse).GetPartitionAsync(request.Table, request.Day, ct);
+        var catalog = new CatalogStore(warehouse);
+        var previous = await catalog.GetPartitionAsync(request.Table, request.Day, ct);
         await RemoveUncommittedAsync(warehouse, request.Table, request.Day, previous, ct);
+        var plan = await catalog.ReadAsync<DayPlan>(request.PlanKey, ct)
+                   ?? throw new InvalidOperationException($"the plan {warehouse.Describe(request.PlanKey)} is missing");
+        var schema = new FeatureSchema(request.Columns);
 
         var scratch = Path.Combine(warehouse.ScratchDirectory, $"compact-{request.Table}-{request.Day}-{version}");
         Directory.CreateDirectory(scratch);
         var leases = new List<LocalFileLease>();
         try
         {
-            foreach (var part in request.Parts) leases.Add(await warehouse.FetchToLocalAsync(part.Key, scratch, ct));
+            var inputs = new List<CompactionInput>();
+            if (request.Incremental && previous is not null)
+                foreach (var f in previous.Files)
+                {
+                    var lease = await warehouse.FetchToLocalAsync(f.Key, scratch, ct);
+                    leases.Add(lease);
+                    inputs.Add(new CompactionInput(lease.Path, Carried: true));
+                }
+            foreach (var part in request.Parts)
+            {
+                var lease = await warehouse.FetchToLocalAsync(part.Key, scratch, ct);
+                leases.Add(lease);
+                inputs.Add(new CompactionInput(lease.Path, Carried: false));
+            }
+
+            var selection = await RowSelection.ComputeAsync(inputs, schema, request.Deduplicate ? request.KeyColumn : null,
+                plan.Removed.ToHashSet(StringComparer.Ordinal), ct);
+            var mergeInputs = await RowGroupRewriter.PlanAsync(selection, schema, scratch, ct);
             var merger = new ParquetFileMerger(new ParquetMergeOptions { MaxRowsPerFile = request.MaxRowsPerFile });
-            var outputs = await merger.MergeAsync(leases.Select(l => l.Path).ToList(), i => Path.Combine(scratch, $"out-{i:D5}.parquet"), ct);
+            var outputs = await merger.MergeAsync(mergeInputs, i => Path.Combine(scratch, $"out-{i:D5}.parquet"), ct);
+
             var files = new List<DataFileEntry>();
             for (var i = 0; i < outputs.Count; i++)
             {
@@ -42,7 +67,9 @@ public sealed class DayCompactor(ObjectStoreProvider stores)
                 await warehouse.PublishFileAsync(outputs[i].Path, key, ct);
                 files.Add(new DataFileEntry(key, outputs[i].Rows, outputs[i].Bytes, outputs[i].RowGroups));
             }
-            return new CompactedFiles(version, files, 0);
+            var manifestKey = CatalogKeys.Manifest(request.Table, request.Day, version);
+            await catalog.WriteAsync(manifestKey, new SourceManifest(request.Table, request.Day, version, plan.Sources), ct);
+            return new CompactedFiles(version, files, selection.Duplicates, selection.RemovedRows, manifestKey);
         }
         finally
         {
@@ -51,7 +78,7 @@ public sealed class DayCompactor(ObjectStoreProvider stores)
         }
     }
 
-    /// <summary>After the commit: the replaced version's files, the staging parts and older runs' rejects go.</summary>
+    /// <summary>After the commit: the replaced version's files and manifest, the staging parts and older runs' rejects go.</summary>
     public async Task CleanUpAsync(CompactDay request, PartitionEntry committed, CancellationToken ct)
     {
         var warehouse = stores.Get(request.Warehouse);
@@ -61,15 +88,27 @@ public sealed class DayCompactor(ObjectStoreProvider stores)
         await DeleteWhereAsync(warehouse, CatalogKeys.RejectsPrefix(request.Table, request.Day), k => !k.StartsWith(currentRejects, StringComparison.Ordinal), ct);
     }
 
-    /// <summary>Deletes the files in the partition folder that the committed entry does not list.</summary>
-    public async Task RemoveUncommittedAsync(IObjectStore warehouse, string table, string day, PartitionEntry? committed, CancellationToken ct)
+    /// <summary>
+    /// Before a run: what earlier runs left behind (uncommitted files of a crash, staging of dead runs) goes, so that
+    /// even a run with nothing new to do leaves the day tidy.
+    /// </summary>
+    public static async Task TidyAsync(IObjectStore warehouse, string table, string day, PartitionEntry? committed, CancellationToken ct)
+    {
+        await RemoveUncommittedAsync(warehouse, table, day, committed, ct);
+        await DeleteWhereAsync(warehouse, CatalogKeys.StagingPrefix(table, day), _ => true, ct);
+    }
+
+    /// <summary>Deletes the data files and manifests of the day that the committed entry does not reference.</summary>
+    public static async Task RemoveUncommittedAsync(IObjectStore warehouse, string table, string day, PartitionEntry? committed, CancellationToken ct)
     {
         var keep = committed?.Files.Select(f => f.Key).ToHashSet(StringComparer.Ordinal) ?? [];
+        if (committed?.Lineage.ManifestKey is { } manifest) keep.Add(manifest);
         await DeleteWhereAsync(warehouse, CatalogKeys.PartitionPrefix(table, day), k => !keep.Contains(k), ct);
+        await DeleteWhereAsync(warehouse, CatalogKeys.ManifestsPrefix(table, day), k => !keep.Contains(k), ct);
     }
 
     public async Task DeleteNewFilesAsync(string warehouseRoot, CompactedFiles files, CancellationToken ct) =>
-        await stores.Get(warehouseRoot).DeleteAsync(files.Files.Select(f => f.Key).ToList(), ct);
+        await stores.Get(warehouseRoot).DeleteAsync([.. files.Files.Select(f => f.Key), files.ManifestKey], ct);
 
     private static async Task DeleteWhereAsync(IObjectStore store, string prefix, Func<string, bool> predicate, CancellationToken ct)
     {

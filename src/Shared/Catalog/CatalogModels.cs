@@ -26,7 +26,11 @@ public sealed record PartitionEntry(
     long Rows,
     long Bytes,
     DateTimeOffset CommittedAt,
-    PartitionLineage Lineage);
+    PartitionLineage Lineage)
+{
+    /// <summary>Identifies the columns the files were written with; an incremental run needs the same.</summary>
+    public string? SchemaFingerprint { get; init; }
+}
 
 public sealed record DataFileEntry(string Key, long Rows, long Bytes, int RowGroups);
 
@@ -39,3 +43,26 @@ public sealed record PartitionLineage(
     long DuplicatesDropped,
     string RunId,
     string? ManifestKey);
+
+/// <summary>One source file behind a partition: which version of it, processed by which run and item.</summary>
+public sealed record SourceManifestEntry(string Key, long Size, string Version, string RunId, int Item);
+
+/// <summary>The source files behind a committed partition (the manifest an incremental run compares against).</summary>
+public sealed record SourceManifest(string Table, string Day, string Version, IReadOnlyList<SourceManifestEntry> Sources);
+
+/// <summary>
+/// What a run of a day does: every current source file (new and changed ones with the item that processes them,
+/// unchanged ones as they were), and the source files whose rows leave the partition (changed or deleted). Kept in
+/// the warehouse's staging area, so that messages and journals carry only its key.
+/// </summary>
+public sealed record DayPlan(
+    string Table,
+    string Day,
+    string RunId,
+    bool Incremental,
+    string? PreviousVersion,
+    IReadOnlyList<SourceManifestEntry> Sources,
+    IReadOnlyList<string> Removed)
+{
+    public IEnumerable<SourceManifestEntry> ToProcess => Sources.Where(s => s.RunId == RunId);
+}

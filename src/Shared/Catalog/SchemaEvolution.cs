@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using AkkaEtl.Features;
 
 namespace AkkaEtl.Catalog;
@@ -24,4 +26,11 @@ public static class SchemaEvolution
     /// <summary>The table's columns after writing <paramref name="incoming"/>: the existing ones, then the new ones.</summary>
     public static IReadOnlyList<ColumnSpec> Merge(IReadOnlyList<ColumnSpec> existing, IReadOnlyList<ColumnSpec> incoming) =>
         existing.Concat(incoming.Where(c => existing.All(e => e.Name != c.Name))).ToList();
+
+    /// <summary>A short digest of the columns (names, types, required), stored with each partition.</summary>
+    public static string Fingerprint(IReadOnlyList<ColumnSpec> columns)
+    {
+        var text = string.Join(";", columns.Select(c => $"{c.Name}:{c.Type}:{(c.Required ? 1 : 0)}"));
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
+    }
 }

@@ -8,7 +8,10 @@ public sealed record PartRef(string Key, long Rows, long Bytes, int ItemIndex);
 
 public static class CompactionProtocol
 {
-    /// <summary>Merge a day's parts into the partition's files and commit them through the catalog.</summary>
+    /// <summary>
+    /// Merge a day's new parts (and, when incremental, the committed files minus the rows of changed and deleted
+    /// sources) into a new version of the partition, deduplicated on the key column, and commit it through the catalog.
+    /// </summary>
     public sealed record CompactDay(
         string Table,
         string Day,
@@ -18,6 +21,8 @@ public static class CompactionProtocol
         string? KeyColumn,
         string Extractor,
         IReadOnlyList<PartRef> Parts,
+        string PlanKey,
+        bool Incremental,
         int MaxRowsPerFile,
         bool Deduplicate,
         PartitionLineage Lineage,

@@ -39,35 +39,39 @@ public sealed record RunOptions(string Source, string Warehouse, ExtractorSpec E
 }
 
 /// <summary>Where a day stands: what operators, the CLI and the status page see.</summary>
-public sealed record DayStatus(
-    string Table,
-    string Day,
-    DayState State,
-    int ItemsDone,
-    int ItemsTotal,
-    int ItemsFailed,
-    int Files,
-    int FilesDone,
-    long InputBytes,
-    long BytesDone,
-    long Lines,
-    long Rows,
-    long Rejected,
-    long FieldErrors,
-    long DuplicatesDropped,
-    long CommittedRows,
-    int OutputFiles,
-    string? Error,
-    IReadOnlyList<string> FailedFiles,
-    DateTimeOffset SubmittedAt,
-    DateTimeOffset? StartedAt,
-    DateTimeOffset? FinishedAt) : IEtlMessage
+public sealed record DayStatus(string Table, string Day, DayState State) : IEtlMessage
 {
+    public int ItemsDone { get; init; }
+    public int ItemsTotal { get; init; }
+    public int ItemsFailed { get; init; }
+    /// <summary>Source files of the day.</summary>
+    public int Files { get; init; }
+    /// <summary>Files this run processes: all of them, or for an incremental run the new and changed ones.</summary>
+    public int FilesToProcess { get; init; }
+    public int FilesDone { get; init; }
+    /// <summary>Files whose rows left the partition (changed or deleted since the last commit).</summary>
+    public int FilesRemoved { get; init; }
+    public bool Incremental { get; init; }
+    public long InputBytes { get; init; }
+    public long BytesDone { get; init; }
+    public long Lines { get; init; }
+    public long Rows { get; init; }
+    public long Rejected { get; init; }
+    public long FieldErrors { get; init; }
+    public long DuplicatesDropped { get; init; }
+    public long CommittedRows { get; init; }
+    public int OutputFiles { get; init; }
+    public string? Version { get; init; }
+    public string? Error { get; init; }
+    public IReadOnlyList<string> FailedFiles { get; init; } = [];
+    public DateTimeOffset SubmittedAt { get; init; } = DateTimeOffset.UtcNow;
+    public DateTimeOffset? StartedAt { get; init; }
+    public DateTimeOffset? FinishedAt { get; init; }
+
     public double Seconds => StartedAt is { } s ? ((FinishedAt ?? DateTimeOffset.UtcNow) - s).TotalSeconds : 0;
     public double RecordsPerSecond => Seconds > 0 ? Lines / Seconds : 0;
 
-    public static DayStatus Queued(string table, string day) =>
-        new(table, day, DayState.Queued, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, [], DateTimeOffset.UtcNow, null, null);
+    public static DayStatus Queued(string table, string day) => new(table, day, DayState.Queued);
 }
 
 public static class DayProtocol

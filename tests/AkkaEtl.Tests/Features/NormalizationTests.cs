@@ -284,6 +284,9 @@ public class LocationParserTests
     [InlineData("Remote - Spain/Italy", null, null, "ES")]
     [InlineData("UK, EU, New York", null, null, "GB")]
     [InlineData("Remote (IN)", null, null, "IN")]
+    [InlineData("REMOTE (CA)", null, null, "CA")]
+    [InlineData("New Orleans, LA", "New Orleans", "LA", "US")]
+    [InlineData("LA", "Los Angeles", "CA", "US")]
     [InlineData("北京", "Beijing", null, "CN")]
     [InlineData("Remote (Europe)", null, null, null)]
     [InlineData("Remote (North America & Europe)", null, null, null)]
@@ -464,6 +467,15 @@ public class SalaryParserTests
     [InlineData("¥300k RMB", 300000, 300000, "CNY", "year")]
     [InlineData("80,000 euros", 80000, 80000, "EUR", "year")]
     [InlineData("A$150k", 150000, 150000, "AUD", "year")]
+    [InlineData("between $100,000 and $120,000", 100000, 120000, "USD", "year")]
+    [InlineData("USD85K", 85000, 85000, "USD", "year")]
+    [InlineData("Rs. 50,000 per month", 50000, 50000, "INR", "month")]
+    [InlineData("12-18 LPA", 1200000, 1800000, "INR", "year")]
+    [InlineData("€45-55/h", 45, 55, "EUR", "hour")]
+    [InlineData("60.000-75.000 €", 60000, 75000, "EUR", "year")]
+    [InlineData("Salary: 90 000 - 110 000 SEK", 90000, 110000, "SEK", "year")]
+    [InlineData("R$ 15.000 por mês", 15000, 15000, "BRL", "month")]
+    [InlineData("$120K/yr - $150K/yr", 120000, 150000, "USD", "year")]
     [InlineData("$500", 500, 500, "USD", null)] // small amount, no period stated
     public void Parses(string text, double min, double max, string currency, string? period)
     {
@@ -526,6 +538,9 @@ public class SalaryParserTests
     [InlineData("$10k signing bonus")]
     [InlineData("learning budget of $1,000")]
     [InlineData("$5 per user per month")]
+    [InlineData("$5/month subscription")]
+    [InlineData("Bounty: $500 for each referral")]
+    [InlineData("$500 commission per closed sale")]
     [InlineData("150-200k")] // no currency marker
     [InlineData("[180 - 210K]")]
     [InlineData("50 000 kr")] // krona/krone, but which?

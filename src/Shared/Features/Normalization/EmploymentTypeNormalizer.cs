@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 
 namespace AkkaEtl.Features.Normalization;
 
@@ -19,6 +20,7 @@ namespace AkkaEtl.Features.Normalization;
 /// </list>
 /// Thread-safe; returns interned constants, no allocation.
 /// </summary>
+[SkipLocalsInit]
 public static class EmploymentTypeNormalizer
 {
     public const string FullTime = "full_time";

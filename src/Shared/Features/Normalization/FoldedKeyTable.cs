@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 
 namespace AkkaEtl.Features.Normalization;
 
@@ -6,6 +7,7 @@ namespace AkkaEtl.Features.Normalization;
 /// A read-only map from folded keys (<see cref="TextFold.FoldKey"/>) to values, looked up by span without allocating.
 /// Built once; thread-safe to read. When two entries fold to the same key the first one added wins.
 /// </summary>
+[SkipLocalsInit]
 internal sealed class FoldedKeyTable<T>
 {
     private readonly FrozenDictionary<string, T> _map;

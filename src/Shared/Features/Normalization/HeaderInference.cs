@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 
 namespace AkkaEtl.Features.Normalization;
 
@@ -25,6 +26,7 @@ namespace AkkaEtl.Features.Normalization;
 /// first one stated; the remote flag combines the work-mode signals of all segments but the company.</para>
 /// Thread-safe; allocates only the result.
 /// </summary>
+[SkipLocalsInit]
 public static class HeaderInference
 {
     private const int MaxLine = 1500;
@@ -71,11 +73,23 @@ public static class HeaderInference
     {
         public int Start, Length;       // the trimmed segment within the line
         public int UrlStart, UrlLength; // the first link or domain in it (UrlStart -1: none)
-        public bool UrlOnly, Salary, Employment, Role, WeakRole, WeakPlural, Place, WorkMode, Region, Visa, Prose, Greeting;
+        public bool UrlOnly, Salary, Employment, Role, WeakRole, WeakPlural, Place, WorkMode, Region, Visa, Greeting, InternWord;
+        public bool Sentence;           // reads as a sentence ("We build ... . Our ...")
+        public bool Prose;              // a sentence, or more than 14 words
+        public byte EmploymentType;     // index into s_employmentTypes
+        public RemoteDetector.Signals Signals;
         public int Words;
         public Tok First, Last;         // kinds of the first and last word outside brackets
         public bool LastIsRole;
     }
+
+    private static readonly string?[] s_employmentTypes =
+    [
+        null, EmploymentTypeNormalizer.FullTime, EmploymentTypeNormalizer.PartTime, EmploymentTypeNormalizer.Contract,
+        EmploymentTypeNormalizer.Temporary, EmploymentTypeNormalizer.Internship, EmploymentTypeNormalizer.Other,
+    ];
+
+    private static byte EmploymentIndex(string? type) => (byte)Math.Max(0, Array.IndexOf(s_employmentTypes, type));
 
     /// <summary>The header fields, or null when the first line is not a delimited header.</summary>
     public static HeaderFields? Infer(ReadOnlySpan<char> plainText)
@@ -124,17 +138,17 @@ public static class HeaderInference
 
         // --- the first segment: company, a title, or patterns holding both
         string? companyPlace = null;
-        if (TrySplitIsHiring(t0, out var left, out var right))
+        if (TrySplitHiringAt(t0, out var hiringAt))
+        {
+            companyIdx = 0;
+            company = CleanCompanyName(hiringAt, ref signals, ref companyPlace, ref url);
+        }
+        else if (TrySplitIsHiring(t0, out var left, out var right))
         {
             companyIdx = 0;
             company = CleanCompanyName(left, ref signals, ref companyPlace, ref url);
             if (HasRole(right)) title = TextCleaner.CleanTitle(new string(right));
             RemoteDetector.Scan(right, ref signals);
-        }
-        else if (TrySplitHiringAt(t0, out var name))
-        {
-            companyIdx = 0;
-            company = CleanCompanyName(name, ref signals, ref companyPlace, ref url);
         }
         else if (TrySplitRoleAt(t0, out left, out right))
         {
@@ -192,19 +206,17 @@ public static class HeaderInference
             company = CleanCompanyName(companyText, ref signals, ref companyPlace, ref url);
         }
         if (companyIdx == 0 && s0.UrlStart >= 0 && !s0.UrlOnly) url ??= new string(line.Slice(s0.UrlStart, s0.UrlLength));
-        if (companyIdx < 0 && titleIdx != 0 && !s0.Greeting && !s0.Prose)
-            RemoteDetector.Scan(t0, ref signals);
-        if (titleIdx == 0) RemoteDetector.Scan(t0, ref signals);
+        if ((companyIdx < 0 && !s0.Greeting && !s0.Prose) || titleIdx == 0) signals.Add(s0.Signals);
 
         // --- the other segments
         for (var i = 0; i < segs.Length; i++)
         {
             if (i == companyIdx) continue;
             ref readonly var s = ref segs[i];
-            if (i > 0) RemoteDetector.Scan(Text(line, s), ref signals);
+            if (i > 0) signals.Add(s.Signals);
             if (url is null && s.UrlStart >= 0) url = new string(line.Slice(s.UrlStart, s.UrlLength));
             if (salaryText is null && s.Salary) salaryText = SalaryText(WithoutUrl(line, s));
-            if (employment is null && s.Employment) employment = EmploymentTypeNormalizer.FindInText(Text(line, s));
+            if (employment is null && s.Employment) employment = s_employmentTypes[s.EmploymentType];
         }
 
         if (title is null)
@@ -212,7 +224,7 @@ public static class HeaderInference
             for (var i = 1; i < segs.Length && titleIdx < 0; i++)
             {
                 ref readonly var s = ref segs[i];
-                if (i != companyIdx && s.Role && !s.Visa && !s.UrlOnly && s.Words <= 40) titleIdx = i;
+                if (i != companyIdx && s.Role && !s.Visa && !s.UrlOnly && !s.Sentence && s.Words <= 40) titleIdx = i;
             }
             for (var i = 1; i < segs.Length && titleIdx < 0; i++)
             {
@@ -226,7 +238,7 @@ public static class HeaderInference
 
         // location: a place that is not the title, preferring one that is not the salary either
         var locIdx = -1;
-        for (var pass = 0; pass < 4 && locIdx < 0; pass++)
+        for (var pass = 0; pass < 5 && locIdx < 0; pass++)
         {
             for (var i = 0; i < segs.Length && locIdx < 0; i++)
             {
@@ -234,9 +246,10 @@ public static class HeaderInference
                 ref readonly var s = ref segs[i];
                 var ok = pass switch
                 {
-                    0 => s.Place && !s.Salary && !s.Role && !s.UrlOnly,
-                    1 => s.Place && !s.Role && !s.UrlOnly,
-                    2 => s.Place && s.Prose,
+                    0 => s.Place && !s.Salary && !s.Role && !s.UrlOnly && !s.Prose,
+                    1 => s.Place && !s.Role && !s.UrlOnly && !s.Prose,
+                    2 => s.Place && !s.UrlOnly && !s.Prose, // names a role too, but another segment is the title
+                    3 => s.Place && s.Prose && s.Length <= 100,
                     _ => s.WorkMode && s.Region && !s.Role && !s.Salary && !s.Prose,
                 };
                 if (ok) locIdx = i;
@@ -369,7 +382,7 @@ public static class HeaderInference
             var c = line[i];
             if (c is '(' or '[') depth++;
             else if (c is ')' or ']') depth = Math.Max(0, depth - 1);
-            else if (i >= from && depth == 0 && c == delimiter[1] && i > 0 && line[(i - 1)..].StartsWith(delimiter)) return i - 1;
+            else if (i >= from && depth == 0 && c == delimiter[0] && line[i..].StartsWith(delimiter)) return i;
         }
         return -1;
     }
@@ -400,11 +413,14 @@ public static class HeaderInference
 
         ScanWords(w, ref s);
         s.Salary = SalaryParser.TryParse(w, null, out _);
-        s.Employment = EmploymentTypeNormalizer.FindInText(w) is not null;
-        var signals = default(RemoteDetector.Signals);
-        RemoteDetector.Scan(w, ref signals);
-        s.WorkMode = signals.Result is not null;
-        s.Prose = s.Words > 14 || HasSentenceBreak(w);
+        var employment = EmploymentTypeNormalizer.FindInText(w);
+        s.Employment = employment is not null;
+        s.EmploymentType = EmploymentIndex(employment);
+        ResolveIntern(ref s, employment);
+        RemoteDetector.Scan(w, ref s.Signals);
+        s.WorkMode = s.Signals.Result is not null;
+        s.Sentence = HasSentenceBreak(w);
+        s.Prose = s.Sentence || s.Words > 14;
         s.Place = !LocationParser.Parse(w).IsEmpty;
         return s;
     }
@@ -416,7 +432,6 @@ public static class HeaderInference
         var depth = 0;
         var scanned = 0;
         var first = true;
-        var intern = false;
         while (words.MoveNext())
         {
             for (; scanned < words.Start; scanned++)
@@ -432,7 +447,7 @@ public static class HeaderInference
             switch (kind)
             {
                 case Tok.Role: s.Role = true; break;
-                case Tok.Intern: intern = true; break;
+                case Tok.Intern: s.InternWord = true; break;
                 case Tok.Seniority when words.Folded is "head" or "chief": s.Role = true; break; // "Head of Growth"
                 case Tok.WeakRole: s.WeakRole = true; break;
                 case Tok.WeakPlural: s.WeakPlural = true; break;
@@ -451,9 +466,13 @@ public static class HeaderInference
                 s.LastIsRole = kind is Tok.Role or Tok.WeakPlural or Tok.Intern;
             }
         }
-        // "Intern" names a role unless the segment is an employment type ("Full time, interns/co-ops")
-        if (intern && EmploymentTypeNormalizer.FindInText(text) is not (EmploymentTypeNormalizer.FullTime
-                or EmploymentTypeNormalizer.PartTime or EmploymentTypeNormalizer.Contract)) s.Role = true;
+    }
+
+    /// <summary>"Intern" names a role unless the segment states another employment type ("Full time, interns/co-ops").</summary>
+    private static void ResolveIntern(ref Seg s, string? employment)
+    {
+        if (s.InternWord && employment is not (EmploymentTypeNormalizer.FullTime or EmploymentTypeNormalizer.PartTime
+                or EmploymentTypeNormalizer.Contract)) s.Role = true;
     }
 
     // "PM" as a time, "AE"/"EM"/"REP" rarely mean anything else in a header; lower-case "pm", "em", "ae" are words or times
@@ -473,14 +492,21 @@ public static class HeaderInference
     {
         var s = new Seg();
         ScanWords(text, ref s);
+        if (s.InternWord && !s.Role) ResolveIntern(ref s, EmploymentTypeNormalizer.FindInText(text));
         return s.Role;
     }
 
+    /// <summary>". X", "! X" or "? X" after a word of three letters or more that is not an abbreviation ("Sr.", "Inc.").</summary>
     private static bool HasSentenceBreak(ReadOnlySpan<char> text)
     {
-        for (var i = 1; i + 2 < text.Length; i++)
+        for (var i = 3; i + 2 < text.Length; i++)
         {
-            if (text[i] is '.' or '!' or '?' && text[i + 1] == ' ' && char.IsUpper(text[i + 2]) && char.IsLower(text[i - 1])) return true;
+            if (text[i] is not ('.' or '!' or '?') || text[i + 1] != ' ' || !char.IsUpper(text[i + 2]) || !char.IsLower(text[i - 1])) continue;
+            var w = i;
+            while (w > 0 && char.IsLetter(text[w - 1])) w--;
+            var word = text[w..i];
+            if (word.Length < 3 || word is "Inc" or "Ltd" or "Corp" or "Bros" or "etc" or "Mrs" or "approx" or "incl" or "Sept") continue;
+            return true;
         }
         return false;
     }
@@ -541,6 +567,7 @@ public static class HeaderInference
             var k = t.IndexOf(marker, StringComparison.OrdinalIgnoreCase);
             if (k <= 0) continue;
             company = t[..k].Trim();
+            if (company is "We" or "we" or "I" or "We're" or "We’re" or "Our team" or "My team") return false;
             rest = t[(k + marker.Length)..].TrimStart(" :!-–—");
             foreach (var filler in (ReadOnlySpan<string>)["again", "for ", "a ", "an ", "our ", "two ", "three ", "several ", "multiple "])
             {
@@ -575,6 +602,7 @@ public static class HeaderInference
         role = t[..k].Trim();
         var s = new Seg();
         ScanWords(role, ref s);
+        if (s.InternWord && !s.Role) ResolveIntern(ref s, EmploymentTypeNormalizer.FindInText(role));
         if (!s.Role || !s.LastIsRole) return false;
         var rest = t[(k + len)..];
         var end = rest.IndexOfAny(",(;");

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 
 namespace AkkaEtl.Features.Normalization;
 
@@ -18,6 +19,7 @@ namespace AkkaEtl.Features.Normalization;
 /// the country when alone ("Remote (CA)" → Canada).</para>
 /// Thread-safe; allocates only the strings of parts kept as written.
 /// </summary>
+[SkipLocalsInit]
 public static class LocationParser
 {
     private const int MaxInput = 240;
@@ -42,9 +44,10 @@ public static class LocationParser
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_provinceCodes =
         PlaceTable.CanadianProvinces.Select(s => s.Code).ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static readonly FrozenDictionary<string, string> s_codeStrings =
+    // the code strings of the tables, so a recognised code is returned without allocating
+    private static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> s_codeStrings =
         PlaceTable.UsStates.Select(s => s.Code).Concat(PlaceTable.CanadianProvinces.Select(s => s.Code)).Distinct()
-            .ToFrozenDictionary(c => c, c => c, StringComparer.Ordinal);
+            .ToFrozenDictionary(c => c, c => c, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Regions bigger than a country: not a place this parser names ("North America" is not "America").</summary>
     private static readonly FoldedKeyTable<bool> s_macroRegions = new(
@@ -66,6 +69,49 @@ public static class LocationParser
          "candidates residents citizens citizen authorization authorized eligible overlap distributed team across any " +
          "all everywhere the mostly most primarily currently team eastern western pacific atlantic east west coast standard").Split(' ').Select(w => KeyValuePair.Create(w, true)));
 
+    /// <summary>
+    /// Every word (as <see cref="WordTokenizer"/> folds it, two letters or more) of every city, state, province and
+    /// country name: a text with none of them and no upper-case code names no place, which rejects most non-places
+    /// in a few lookups.
+    /// </summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_placeWords = BuildPlaceWords();
+
+    private static FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> BuildPlaceWords()
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        var fold = new char[WordTokenizer.MaxWord];
+        void Add(string names)
+        {
+            foreach (var name in names.Split('|'))
+            {
+                var t = new WordTokenizer(name, fold);
+                while (t.MoveNext())
+                    if (t.FoldedLength >= 2) words.Add(new string(t.Folded));
+            }
+        }
+        foreach (var c in PlaceTable.Cities) Add(c.Names);
+        foreach (var st in PlaceTable.UsStates) Add(st.Names);
+        foreach (var st in PlaceTable.UsStatesAfterCity) Add(st.Names);
+        foreach (var pr in PlaceTable.CanadianProvinces) Add(pr.Names);
+        foreach (var co in CountryTable.Entries) Add(co.Names);
+        return words.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>Whether <paramref name="text"/> has a word of a known place name, an upper-case code or a dotted abbreviation.</summary>
+    private static bool MayNamePlace(ReadOnlySpan<char> text)
+    {
+        if (text.Contains('.')) return true; // "U.S.", "D.C.", "St. Louis"
+        Span<char> fold = stackalloc char[WordTokenizer.MaxWord];
+        var words = new WordTokenizer(text, fold);
+        while (words.MoveNext())
+        {
+            var raw = words.Raw;
+            if (raw.Length is 2 or 3 && char.IsAsciiLetterUpper(raw[0]) && char.IsAsciiLetterUpper(raw[1])) return true;
+            if (words.FoldedLength >= 2 && s_placeWords.Contains(words.Folded)) return true;
+        }
+        return false;
+    }
+
     private static IEnumerable<KeyValuePair<string, string>> Expand((string Code, string Names)[] table) =>
         table.SelectMany(s => s.Names.Split('|').Select(n => KeyValuePair.Create(n, s.Code)));
 
@@ -75,8 +121,14 @@ public static class LocationParser
         text = text.Trim();
         if (text.IsEmpty) return default;
         if (text.Length > MaxInput) text = text[..MaxInput];
-        if (s_cities.TryGet(text, out var whole)) return new(whole.Name, whole.Region, whole.Country);
-        if (CountryNormalizer.TryFromName(text, out var wholeCountry)) return new(null, null, wholeCountry);
+        if (!MayNamePlace(text)) return default;
+        Span<char> key = stackalloc char[TextFold.MaxKeyLength];
+        var keyLength = TextFold.FoldKey(text, key);
+        if (keyLength > 0)
+        {
+            if (s_cities.TryGetFolded(key[..keyLength], out var whole)) return new(whole.Name, whole.Region, whole.Country);
+            if (CountryNormalizer.TryFromFoldedName(key[..keyLength], out var wholeCountry)) return new(null, null, wholeCountry);
+        }
 
         Span<char> main = stackalloc char[MaxInput * 2];
         Span<char> paren = stackalloc char[MaxInput * 2];
@@ -104,9 +156,6 @@ public static class LocationParser
         if (p > 0 && TryResolve(paren[..p], scratch, out result)) return result;
         return default;
     }
-
-    /// <summary>Whether <paramref name="text"/> names a place this parser recognises (city, region or country).</summary>
-    internal static bool Recognises(ReadOnlySpan<char> text) => !Parse(text).IsEmpty;
 
     private static bool TryResolve(ReadOnlySpan<char> text, Span<char> scratch, out ParsedLocation result)
     {
@@ -353,7 +402,7 @@ public static class LocationParser
     }
 
     private static string CodeString(ReadOnlySpan<char> code) =>
-        s_codeStrings.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(code, out var s) ? s : new string(code);
+        s_codeStrings.TryGetValue(code, out var s) ? s : new string(code);
 
     private static bool TryState(ReadOnlySpan<char> text, out string code)
     {

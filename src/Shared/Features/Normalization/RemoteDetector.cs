@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 
 namespace AkkaEtl.Features.Normalization;
 
@@ -19,6 +20,7 @@ namespace AkkaEtl.Features.Normalization;
 /// over everything. "remote" as an adjective of something else ("remote sensing", "remote control", "remote
 /// monitoring", "remote access", "remote desktop") is not a signal. Thread-safe, no allocation.
 /// </summary>
+[SkipLocalsInit]
 public static class RemoteDetector
 {
     internal enum Word : byte
@@ -90,6 +92,16 @@ public static class RemoteDetector
 
         public readonly bool? Result =>
             Negated ? false : Remote ? true : Hybrid || Onsite || WeakRemote ? false : null;
+
+        /// <summary>Adds what another text said.</summary>
+        public void Add(in Signals other)
+        {
+            Remote |= other.Remote;
+            WeakRemote |= other.WeakRemote;
+            Negated |= other.Negated;
+            Onsite |= other.Onsite;
+            Hybrid |= other.Hybrid;
+        }
     }
 
     internal static void Scan(ReadOnlySpan<char> text, ref Signals s)

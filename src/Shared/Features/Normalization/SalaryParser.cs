@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 
 namespace AkkaEtl.Features.Normalization;
 
@@ -26,6 +27,7 @@ namespace AkkaEtl.Features.Normalization;
 /// ("~$5k MRR", "$10k signing bonus", "raised $500k", "learning budget of $1,000"). Equity after a range ("+ equity") is
 /// ignored. A second amount more than 20 times the first is not read as the end of a range. Thread-safe, no allocation.
 /// </summary>
+[SkipLocalsInit]
 public static class SalaryParser
 {
     public const string Hour = "hour";
@@ -68,7 +70,8 @@ public static class SalaryParser
          "referral gift giftcard worth fund funds funded loan loans deposit fee fees cashback reward rewards discount off " +
          "donation donations generated generating generates processed processes processing handling handles handled manage " +
          "managing manages managed saved saves saving lost spent spend spending secured closed backed acquired acquisition " +
-         "contracts deal deals volume transactions payments billion million").Split(' ')
+         "contracts deal deals volume transactions payments billion million subscription subscriptions plan plans license " +
+         "licenses tier price pricing bounty bounties commission commissions").Split(' ')
         .ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Words skipped when looking for a funding word before an amount ("budget of $1,000", "a $5k bonus").</summary>
@@ -121,6 +124,10 @@ public static class SalaryParser
     {
         if (s == 0) return true;
         var p = text[s - 1];
+        // "USD85K", "EUR60k": a currency code glued to the number
+        if (s >= 3 && char.IsAsciiLetterUpper(p) && (s == 3 || !char.IsLetterOrDigit(text[s - 4]))
+            && text.Slice(s - 3, 3) is "USD" or "EUR" or "GBP" or "CAD" or "AUD" or "CHF" or "INR" or "SGD" or "NZD" or "SEK" or "NOK" or "DKK" or "PLN")
+            return true;
         if (char.IsLetterOrDigit(p) || p is '.' or ',' or '_' or '\'' or '’' or '/' or '#') return false;
         return !(p == '-' && s >= 2 && char.IsLetter(text[s - 2])); // "GMT-8", "x-1"
     }
@@ -148,6 +155,9 @@ public static class SalaryParser
         var range = false;
         var r = SkipSpaces(text, q, 2);
         var sep = RangeSeparatorLength(text, r);
+        if (sep == 0 && r + 4 < text.Length && text.Slice(r, 4).Equals("and ", StringComparison.OrdinalIgnoreCase)
+            && text[Math.Max(0, (prefixStart >= 0 ? prefixStart : s) - 9)..(prefixStart >= 0 ? prefixStart : s)].Contains("between", StringComparison.OrdinalIgnoreCase))
+            sep = 4; // "between $100,000 and $120,000"
         if (sep > 0)
         {
             var r2 = SkipSpaces(text, r + sep, 2);
@@ -380,8 +390,12 @@ public static class SalaryParser
         }
         if (char.IsLetter(c) || c == '.')
         {
+            if (c == '.')
+            {
+                if (j == 0 || !char.IsLetter(text[j - 1])) return default; // "Rs. 50,000"
+                j--;
+            }
             var wordEnd = j + 1;
-            if (c == '.') { j--; wordEnd = j + 1; }
             var l = j;
             while (l > 0 && char.IsLetter(text[l - 1]) && wordEnd - l < 10) l--;
             if (l > 0 && char.IsLetterOrDigit(text[l - 1])) return default;
@@ -499,12 +513,13 @@ public static class SalaryParser
         var lw = lower[..n];
         switch (lw)
         {
-            case "hourly": period = Hour; break;
-            case "daily": period = Day; break;
-            case "weekly": period = Week; break;
-            case "monthly": period = Month; break;
-            case "annually" or "annual" or "yearly" or "pa" or "annum" or "lpa": period = Year; break;
-            case "per" or "a" or "an" or "each" or "pro" or "par":
+            case "hourly" or "stündlich" or "stundenlohn": period = Hour; break;
+            case "daily" or "diario" or "täglich" or "journalier": period = Day; break;
+            case "weekly" or "semanal" or "wöchentlich" or "hebdomadaire": period = Week; break;
+            case "monthly" or "mensual" or "mensal" or "mensuel" or "monatlich" or "mensile": period = Month; break;
+            case "annually" or "annual" or "yearly" or "pa" or "annum" or "lpa" or "anual" or "annuel" or "jährlich"
+                or "jahrlich" or "annuale" or "brutto/jahr": period = Year; break;
+            case "per" or "a" or "an" or "each" or "pro" or "par" or "por" or "al":
                 var k = SkipSpaces(text, afterWord, 1);
                 if (k == afterWord) return false;
                 var unit = ReadWord(text, k);
@@ -535,15 +550,15 @@ public static class SalaryParser
         var n = word.ToLowerInvariant(lower);
         return lower[..n] switch
         {
-            "hr" or "hrs" or "hour" or "hours" or "stunde" or "std" or "heure" or "hora" => Hour,
+            "hr" or "hrs" or "hour" or "hours" or "stunde" or "std" or "heure" or "hora" or "ora" => Hour,
             "h" when allowSingleLetter => Hour,
             "day" or "days" or "tag" or "jour" or "dia" => Day,
             "d" when allowSingleLetter => Day,
             "wk" or "week" or "weeks" or "woche" or "semaine" => Week,
             "w" when allowSingleLetter => Week,
-            "mo" or "mos" or "mth" or "mon" or "month" or "months" or "monat" or "mois" or "mes" => Month,
+            "mo" or "mos" or "mth" or "mon" or "month" or "months" or "monat" or "mois" or "mes" or "mês" or "mese" => Month,
             "m" when allowSingleLetter => Month,
-            "yr" or "yrs" or "year" or "years" or "annum" or "jahr" or "an" or "ano" or "año" => Year,
+            "yr" or "yrs" or "year" or "years" or "annum" or "jahr" or "an" or "ano" or "año" or "anno" => Year,
             "y" or "a" when allowSingleLetter => Year,
             _ => null,
         };

@@ -1,0 +1,137 @@
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
+using AkkaEtl.Features;
+using AkkaEtl.Parquet;
+
+namespace AkkaEtl.Coordinator.Compaction;
+
+/// <summary>A Parquet file going into a compaction: a committed file of the day (carried over) or a new part.</summary>
+public sealed record CompactionInput(string Path, bool Carried);
+
+/// <summary>
+/// Which rows of a day's inputs survive, decided in one pass over the key columns only (the key, updated_at,
+/// posted_at, source_file, source_line): rows of removed sources go, and of the rows sharing a key the latest wins
+/// (updated_at, then posted_at, then the latest source file and line). Memory is a few dozen bytes per distinct key
+/// and one flag per row, never the rows themselves.
+/// </summary>
+public sealed class RowSelection
+{
+    private RowSelection(IReadOnlyList<CompactionInput> inputs, bool[]?[][] keep, long duplicates, long removedRows, long keptRows)
+    {
+        Inputs = inputs;
+        _keep = keep;
+        Duplicates = duplicates;
+        RemovedRows = removedRows;
+        KeptRows = keptRows;
+    }
+
+    private readonly bool[]?[][] _keep;
+
+    public IReadOnlyList<CompactionInput> Inputs { get; }
+    public long Duplicates { get; }
+    public long RemovedRows { get; }
+    public long KeptRows { get; }
+    public int RowGroups(int input) => _keep[input].Length;
+
+    /// <summary>Null when every row of the row group stays; otherwise a flag per row.</summary>
+    public bool[]? Keep(int input, int rowGroup) => _keep[input][rowGroup];
+
+    public static async Task<RowSelection> ComputeAsync(IReadOnlyList<CompactionInput> inputs, FeatureSchema schema, string? keyColumn,
+        IReadOnlySet<string> removedSources, CancellationToken ct)
+    {
+        var keep = new bool[]?[inputs.Count][];
+        var needsPass = keyColumn is not null || (removedSources.Count > 0 && inputs.Any(i => i.Carried));
+        var timeColumns = new[] { "updated_at", "posted_at" }
+            .Where(n => schema.TryIndexOf(n, out var i) && schema[i].Type == ColumnType.Timestamp).ToList();
+        var projection = SchemaProjection.Of(schema, keyColumn is null ? [] : [keyColumn, .. timeColumns]);
+        var winners = new Dictionary<UInt128, Candidate>();
+        var files = new List<string>();
+        var fileOrdinals = new Dictionary<string, int>(StringComparer.Ordinal);
+        long duplicates = 0, removed = 0, total = 0;
+
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            await using var decoder = await RowGroupDecoder.OpenAsync(inputs[i].Path, schema, ct);
+            keep[i] = new bool[decoder.RowGroupCount][];
+            for (var rg = 0; rg < decoder.RowGroupCount; rg++)
+            {
+                var rows = checked((int)decoder.RowCount(rg));
+                total += rows;
+                if (!needsPass) continue;
+                var batch = await decoder.ReadAsync(rg, projection, null, ct);
+                var sourceFile = ((StringColumn)batch.Column(projection.SourceFileIndex)).Values;
+                var sourceLine = ((ValueColumn<long>)batch.Column(projection.SourceLineIndex)).Values;
+                var key = keyColumn is null ? null : ((StringColumn)batch.Column(projection.IndexOf(keyColumn))).Values;
+                var updated = Times(batch, projection, "updated_at");
+                var posted = Times(batch, projection, "posted_at");
+                var mask = new bool[rows];
+                for (var r = 0; r < rows; r++)
+                {
+                    var file = sourceFile[r]!;
+                    if (inputs[i].Carried && removedSources.Contains(file))
+                    {
+                        removed++;
+                        continue;
+                    }
+                    mask[r] = true;
+                    if (key?[r] is not { } id) continue;
+                    if (!fileOrdinals.TryGetValue(file, out var ordinal))
+                    {
+                        ordinal = fileOrdinals[file] = files.Count;
+                        files.Add(file);
+                    }
+                    var candidate = new Candidate(updated?[r]?.Ticks ?? long.MinValue, posted?[r]?.Ticks ?? long.MinValue, ordinal,
+                        sourceLine[r]!.Value, Location.Pack(i, rg, r));
+                    ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(winners, Hash(id), out var exists);
+                    if (!exists)
+                    {
+                        slot = candidate;
+                        continue;
+                    }
+                    duplicates++;
+                    if (candidate.Beats(slot, files))
+                    {
+                        var (li, lrg, lr) = Location.Unpack(slot.Location);
+                        if (li == i && lrg == rg) mask[lr] = false;
+                        else keep[li][lrg]![lr] = false;
+                        slot = candidate;
+                    }
+                    else
+                    {
+                        mask[r] = false;
+                    }
+                }
+                keep[i][rg] = mask;
+            }
+        }
+        // A later row group can still drop a row of an earlier one, so "all kept" is only known now.
+        foreach (var groups in keep)
+            for (var rg = 0; rg < groups.Length; rg++)
+                if (groups[rg] is { } m && !m.Contains(false)) groups[rg] = null;
+        return new RowSelection(inputs, keep, duplicates, removed, total - removed - duplicates);
+    }
+
+    private static Common.ValueBuffer<DateTime?>? Times(RowBatch batch, FeatureSchema projection, string name) =>
+        projection.TryIndexOf(name, out var i) ? ((ValueColumn<DateTime>)batch.Column(i)).Values : null;
+
+    // Keys are hashed to 128 bits: no string per distinct key is kept, and a collision is not a practical concern.
+    private static UInt128 Hash(string key) => XxHash128.HashToUInt128(MemoryMarshal.AsBytes(key.AsSpan()));
+
+    private readonly record struct Candidate(long Updated, long Posted, int File, long Line, long Location)
+    {
+        public bool Beats(in Candidate other, List<string> files)
+        {
+            if (Updated != other.Updated) return Updated > other.Updated;
+            if (Posted != other.Posted) return Posted > other.Posted;
+            if (File != other.File) return string.CompareOrdinal(files[File], files[other.File]) > 0;
+            return Line > other.Line;
+        }
+    }
+
+    private static class Location
+    {
+        // input: 16 bits, row group: 20 bits, row: 27 bits (row groups never exceed 1,048,576 rows).
+        public static long Pack(int input, int rowGroup, int row) => ((long)input << 47) | ((long)rowGroup << 27) | (uint)row;
+        public static (int Input, int RowGroup, int Row) Unpack(long v) => ((int)(v >> 47), (int)((v >> 27) & 0xFFFFF), (int)(v & 0x7FFFFFF));
+    }
+}

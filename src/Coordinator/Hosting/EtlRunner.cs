@@ -1,0 +1,34 @@
+using Akka.Actor;
+using Akka.Hosting;
+using AkkaEtl.Common;
+using AkkaEtl.Messages;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using static AkkaEtl.Messages.DayProtocol;
+
+namespace AkkaEtl.Coordinator.Hosting;
+
+/// <summary>Submits days to a running node's coordinator and waits until each is final.</summary>
+public static class EtlRunner
+{
+    public static async Task<IActorRef> CoordinatorAsync(IHost host, CancellationToken ct) =>
+        await host.Services.GetRequiredService<ActorRegistry>().GetAsync<EtlCoordinatorKey>(ct);
+
+    /// <summary>Submits and waits; <paramref name="onProgress"/> sees every poll. Throws <see cref="SubmissionRejectedException"/>.</summary>
+    public static async Task<IReadOnlyList<DayStatus>> RunAsync(IActorRef coordinator, string table, DayRange days, RunOptions options,
+        Action<IReadOnlyList<DayStatus>>? onProgress, CancellationToken ct)
+    {
+        var reply = await coordinator.Ask<object>(new SubmitDays(table, days, options), TimeSpan.FromMinutes(1), ct);
+        if (reply is SubmitRejected rejected) throw new SubmissionRejectedException(rejected.Reason);
+        while (true)
+        {
+            var report = await coordinator.Ask<StatusReport>(new GetStatus(table, days), TimeSpan.FromSeconds(30), ct);
+            onProgress?.Invoke(report.Days);
+            if (report.Days.Count == days.Count && report.Days.All(d => d.State.IsFinal())) return report.Days;
+            // The poll is what the progress display shows; completion is seen on the same poll.
+            await Task.Delay(TimeSpan.FromMilliseconds(200), ct);
+        }
+    }
+}
+
+public sealed class SubmissionRejectedException(string reason) : Exception(reason);
