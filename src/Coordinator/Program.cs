@@ -1,3 +1,4 @@
+using AkkaEtl.Arguments;
 using AkkaEtl.Coordinator.Commands;
 using AkkaEtl.Features;
 using AkkaEtl.Features.Mapping;

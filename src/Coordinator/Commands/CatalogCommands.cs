@@ -4,6 +4,8 @@ using AkkaEtl.Catalog;
 using AkkaEtl.Common;
 using Spectre.Console;
 
+using AkkaEtl.Arguments;
+
 namespace AkkaEtl.Coordinator.Commands;
 
 /// <summary><c>tables</c>: the catalog's tables, read from the warehouse (no cluster needed).</summary>

@@ -6,6 +6,8 @@ using AkkaEtl.Ingest;
 using AkkaEtl.Storage;
 using Spectre.Console;
 
+using AkkaEtl.Arguments;
+
 namespace AkkaEtl.Coordinator.Commands;
 
 /// <summary>

@@ -2,6 +2,8 @@ using System.Globalization;
 using AkkaEtl.Common;
 using AkkaEtl.Generation;
 
+using AkkaEtl.Arguments;
+
 namespace AkkaEtl.Coordinator.Commands;
 
 /// <summary><c>generate</c>: realistic synthetic postings in day folders, deterministic per seed.</summary>

@@ -1,3 +1,5 @@
+using AkkaEtl.Arguments;
+
 namespace AkkaEtl.Coordinator.Commands;
 
 /// <summary>One command of the akkaetl program.</summary>

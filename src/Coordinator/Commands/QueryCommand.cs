@@ -8,6 +8,8 @@ using AkkaEtl.Storage;
 using DuckDB.NET.Data;
 using Spectre.Console;
 
+using AkkaEtl.Arguments;
+
 namespace AkkaEtl.Coordinator.Commands;
 
 /// <summary><c>query</c>: SQL (DuckDB) over the warehouse's tables, each a view with day_partition as a column.</summary>

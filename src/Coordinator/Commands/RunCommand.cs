@@ -15,6 +15,8 @@ using Microsoft.Extensions.Logging;
 using Spectre.Console;
 using static AkkaEtl.Messages.DayProtocol;
 
+using AkkaEtl.Arguments;
+
 namespace AkkaEtl.Coordinator.Commands;
 
 /// <summary>

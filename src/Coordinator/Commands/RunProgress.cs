@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using AkkaEtl.Messages;
 
+using AkkaEtl.Arguments;
+
 namespace AkkaEtl.Coordinator.Commands;
 
 /// <summary>A live progress line on a terminal (stderr): days, files, records/s and ETA.</summary>

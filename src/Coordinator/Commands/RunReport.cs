@@ -5,6 +5,8 @@ using AkkaEtl.Common;
 using AkkaEtl.Messages;
 using Spectre.Console;
 
+using AkkaEtl.Arguments;
+
 namespace AkkaEtl.Coordinator.Commands;
 
 /// <summary>The per-day summary of a run and its total, for people (a table) and scripts (--json).</summary>

@@ -1,5 +1,7 @@
 using Spectre.Console;
 
+using AkkaEtl.Arguments;
+
 namespace AkkaEtl.Coordinator.Commands;
 
 /// <summary>Standard output for people: on a terminal its real width; redirected, wide enough that tables do not wrap.</summary>

@@ -55,12 +55,13 @@ public sealed class JobFeatureExtractor : IFeatureExtractor
         var location = ReadLocation(json, row);
         var remote = ReadRemote(json, row);
         var employment = ReadEmploymentType(json);
-        var country = location.Country;
-        var salary = ReadSalary(json, country, row);
+        var salary = ReadSalary(json, location.Country, row);
 
+        HeaderFields? header = null;
         if (_mapping.InferHeader && description is not null &&
-            (title is null || company is null || location.Text is null || salary is null || remote is null || employment is null) &&
-            HeaderInference.Infer(description) is { } header)
+            (title is null || company is null || location.Text is null || salary is null || remote is null || employment is null))
+            header = HeaderInference.Infer(description);
+        if (header is not null)
         {
             title ??= TextCleaner.CleanTitle(header.Title);
             company ??= TextCleaner.CleanCompany(header.Company);
@@ -68,14 +69,15 @@ public sealed class JobFeatureExtractor : IFeatureExtractor
             remote ??= header.IsRemote;
             employment ??= header.EmploymentType;
             url ??= header.Url;
-            if (salary is null && header.SalaryText is not null && SalaryParser.TryParse(header.SalaryText, country, out var hs))
-                salary = SalaryFields.From(hs);
         }
         if (location.Text is not null && location is { City: null, Region: null, Country: null })
         {
             var parsed = LocationParser.Parse(location.Text);
             location = location with { City = parsed.City, Region = parsed.Region, Country = parsed.Country };
         }
+        // Salaries are read after the location: the country decides what "$" means.
+        if (salary is null && header?.SalaryText is { } headerSalary && SalaryParser.TryParse(headerSalary, location.Country, out var hs))
+            salary = SalaryFields.From(hs);
         remote ??= RemoteDetector.Detect(title) ?? RemoteDetector.Detect(location.Text);
         if (salary is null && _mapping.SalaryFromDescription && description is not null && SalaryParser.TryParse(description, location.Country, out var ds))
             salary = SalaryFields.From(ds);

@@ -25,6 +25,9 @@ public static class S3ClientFactory
             RetryMode = settings.RetryMode,
             ThrottleRetries = settings.RetryQuota,
             Timeout = settings.RequestTimeout,
+            // The endpoint is the settings' alone (FromEnvironment reads the standard variables): an endpoint in the
+            // environment or ~/.aws/config must not silently redirect settings that name none, or name another.
+            IgnoreConfiguredEndpointUrls = true,
         };
         if (settings.ServiceUrl is { } url)
         {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using AkkaEtl.Common;
 
-namespace AkkaEtl.Coordinator.Commands;
+namespace AkkaEtl.Arguments;
 
 /// <summary>A usage error: the message is shown with the command's help and the exit code is 2.</summary>
 public sealed class UsageException(string message) : Exception(message);
