@@ -93,7 +93,7 @@ public static class RowBatchText
     {
         switch (column)
         {
-            case StringColumn s: return s.Values[row];
+            case StringColumn s: return s[row];
             case ValueColumn<int> v: return v.Values[row];
             case ValueColumn<long> v: return v.Values[row];
             case ValueColumn<float> v: return v.Values[row];

@@ -46,7 +46,8 @@ public sealed class RowSelection
         var projection = SchemaProjection.Of(schema, keyColumn is null ? [] : [keyColumn, .. timeColumns]);
         var winners = new Dictionary<UInt128, Candidate>();
         var files = new List<string>();
-        var fileOrdinals = new Dictionary<string, int>(StringComparer.Ordinal);
+        var fileOrdinals = new Dictionary<string, int>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        var removedLookup = removedSources.ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         long duplicates = 0, removed = 0, total = 0;
 
         for (var i = 0; i < inputs.Count; i++)
@@ -59,30 +60,31 @@ public sealed class RowSelection
                 total += rows;
                 if (!needsPass) continue;
                 var batch = await decoder.ReadAsync(rg, projection, null, ct);
-                var sourceFile = ((StringColumn)batch.Column(projection.SourceFileIndex)).Values;
+                var sourceFile = (StringColumn)batch.Column(projection.SourceFileIndex);
                 var sourceLine = ((ValueColumn<long>)batch.Column(projection.SourceLineIndex)).Values;
-                var key = keyColumn is null ? null : ((StringColumn)batch.Column(projection.IndexOf(keyColumn))).Values;
+                var key = keyColumn is null ? null : (StringColumn)batch.Column(projection.IndexOf(keyColumn));
                 var updated = Times(batch, projection, "updated_at");
                 var posted = Times(batch, projection, "posted_at");
                 var mask = new bool[rows];
                 for (var r = 0; r < rows; r++)
                 {
-                    var file = sourceFile[r]!;
-                    if (inputs[i].Carried && removedSources.Contains(file))
+                    var file = sourceFile.Span(r);
+                    if (inputs[i].Carried && removedLookup.Contains(file))
                     {
                         removed++;
                         continue;
                     }
                     mask[r] = true;
-                    if (key?[r] is not { } id) continue;
+                    if (key is null || key.IsNull(r)) continue;
                     if (!fileOrdinals.TryGetValue(file, out var ordinal))
                     {
-                        ordinal = fileOrdinals[file] = files.Count;
-                        files.Add(file);
+                        ordinal = files.Count;
+                        fileOrdinals[file] = ordinal;
+                        files.Add(file.ToString());
                     }
                     var candidate = new Candidate(updated?[r]?.Ticks ?? long.MinValue, posted?[r]?.Ticks ?? long.MinValue, ordinal,
                         sourceLine[r]!.Value, Location.Pack(i, rg, r));
-                    ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(winners, Hash(id), out var exists);
+                    ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(winners, Hash(key.Span(r)), out var exists);
                     if (!exists)
                     {
                         slot = candidate;
@@ -115,7 +117,7 @@ public sealed class RowSelection
         projection.TryIndexOf(name, out var i) ? ((ValueColumn<DateTime>)batch.Column(i)).Values : null;
 
     // Keys are hashed to 128 bits: no string per distinct key is kept, and a collision is not a practical concern.
-    private static UInt128 Hash(string key) => XxHash128.HashToUInt128(MemoryMarshal.AsBytes(key.AsSpan()));
+    private static UInt128 Hash(ReadOnlySpan<char> key) => XxHash128.HashToUInt128(MemoryMarshal.AsBytes(key));
 
     private readonly record struct Candidate(long Updated, long Posted, int File, long Line, long Location)
     {

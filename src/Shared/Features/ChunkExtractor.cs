@@ -24,9 +24,10 @@ public sealed class ChunkExtractor(IFeatureExtractor extractor, FeatureSchema sc
 
     public FeatureSchema Schema => schema;
 
-    public ExtractedChunk Extract(LineChunk chunk, string sourceFile, DateOnly day)
+    /// <summary>Extracts a chunk into <paramref name="rows"/> (a fresh batch by default; the pipeline passes a reused one).</summary>
+    public ExtractedChunk Extract(LineChunk chunk, string sourceFile, DateOnly day, RowBatch? rows = null)
     {
-        var rows = new RowBatch(schema);
+        rows ??= new RowBatch(schema);
         var rejects = new List<RejectRecord>();
         for (var i = 0; i < chunk.Count; i++)
         {

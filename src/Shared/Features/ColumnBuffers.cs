@@ -30,43 +30,97 @@ public abstract class ColumnBuffer
     };
 }
 
+/// <summary>
+/// Text values kept in one char arena with an offset and length per row (a null has length -1): a row group of
+/// descriptions is two arrays, not a string object per row, so the garbage collector never has to trace it.
+/// </summary>
 public sealed class StringColumn : ColumnBuffer
 {
-    public ValueBuffer<string?> Values { get; } = new(256);
-    public override int Count => Values.Count;
+    private readonly ValueBuffer<char> _chars = new(4096);
+    private readonly ValueBuffer<int> _starts = new(256);
+    private readonly ValueBuffer<int> _lengths = new(256);
+
+    public override int Count => _lengths.Count;
+
+    /// <summary>The value of a row, as a new string (for display and tests; the pipeline uses <see cref="Span"/>).</summary>
+    public string? this[int row] => IsNull(row) ? null : new string(Span(row));
+
+    public ReadOnlySpan<char> Span(int row) => _lengths[row] < 0 ? default : _chars.Span.Slice(_starts[row], _lengths[row]);
+
+    public override bool IsNull(int row) => _lengths[row] < 0;
 
     public void Add(string? value)
     {
-        Values.Add(value);
-        EstimatedBytes += 8 + (value?.Length ?? 0);
+        if (value is null) AddNull();
+        else Add(value.AsSpan());
+    }
+
+    public void Add(ReadOnlySpan<char> value)
+    {
+        _starts.Add(_chars.Count);
+        _lengths.Add(value.Length);
+        _chars.AddRange(value);
+        EstimatedBytes += 8 + 2L * value.Length;
+    }
+
+    public override void AddNull()
+    {
+        _starts.Add(_chars.Count);
+        _lengths.Add(-1);
+        EstimatedBytes += 8;
     }
 
     public void SetLast(string? value)
     {
-        ref var slot = ref Values[Values.Count - 1];
-        EstimatedBytes += (value?.Length ?? 0) - (slot?.Length ?? 0);
-        slot = value;
+        Truncate(Count - 1);
+        Add(value);
     }
-
-    public override void AddNull() => Add(null);
-    public override bool IsNull(int row) => Values[row] is null;
 
     public override void Truncate(int count)
     {
-        for (var i = count; i < Values.Count; i++) EstimatedBytes -= 8 + (Values[i]?.Length ?? 0);
-        Values.Truncate(count);
+        if (count == Count) return;
+        var charCount = count == 0 ? 0 : _starts[count];
+        EstimatedBytes -= 8L * (Count - count) + 2L * (_chars.Count - charCount);
+        _chars.Truncate(charCount);
+        _starts.Truncate(count);
+        _lengths.Truncate(count);
     }
 
-    public override void AppendFrom(ColumnBuffer other)
-    {
-        var o = (StringColumn)other;
-        Values.AddRange(o.Values.Span);
-        EstimatedBytes += o.EstimatedBytes;
-    }
+    public override void AppendFrom(ColumnBuffer other) => AppendRange(other, 0, other.Count);
 
     public override void AppendRange(ColumnBuffer other, int start, int count)
     {
-        foreach (var v in ((StringColumn)other).Values.Span.Slice(start, count)) Add(v);
+        if (count == 0) return;
+        var o = (StringColumn)other;
+        // One copy of the characters, then the row offsets shifted to where they landed.
+        var from = o._starts[start];
+        var to = start + count == o.Count ? o._chars.Count : o._starts[start + count];
+        var shift = _chars.Count - from;
+        _chars.AddRange(o._chars.Span[from..to]);
+        var starts = _starts.AppendSpan(count);
+        o._starts.Span.Slice(start, count).CopyTo(starts);
+        foreach (ref var s in starts) s += shift;
+        _lengths.AddRange(o._lengths.Span.Slice(start, count));
+        EstimatedBytes += 8L * count + 2L * (to - from);
+    }
+
+    /// <summary>Views of the values for Parquet.Net's writer: slices of the arena, no copies.</summary>
+    public void FillMemories(Span<ReadOnlyMemory<char>?> target)
+    {
+        var chars = _chars.RawArray;
+        for (var r = 0; r < Count; r++)
+        {
+            // Not a conditional expression: "c ? null : memory" converts null to an empty memory, losing the null.
+            if (_lengths[r] < 0) target[r] = null;
+            else target[r] = chars.AsMemory(_starts[r], _lengths[r]);
+        }
+    }
+
+    public string?[] ToArray()
+    {
+        var values = new string?[Count];
+        for (var r = 0; r < values.Length; r++) values[r] = this[r];
+        return values;
     }
 }
 
@@ -151,10 +205,10 @@ public sealed class ListColumn<T>(int width) : ColumnBuffer where T : struct
         var lengths = o.Lengths.Span;
         var offset = 0;
         for (var i = 0; i < start; i++) offset += lengths[i];
-        for (var i = start; i < start + count; i++)
-        {
-            Add(o.Elements.Span.Slice(offset, lengths[i]));
-            offset += lengths[i];
-        }
+        var elements = 0;
+        for (var i = start; i < start + count; i++) elements += lengths[i];
+        Elements.AddRange(o.Elements.Span.Slice(offset, elements));
+        Lengths.AddRange(lengths.Slice(start, count));
+        EstimatedBytes += 4L * count + (long)elements * (width + 2);
     }
 }

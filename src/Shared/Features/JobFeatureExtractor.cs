@@ -58,8 +58,9 @@ public sealed class JobFeatureExtractor : IFeatureExtractor
         var salary = ReadSalary(json, location.Country, row);
 
         HeaderFields? header = null;
-        if (_mapping.InferHeader && description is not null &&
-            (title is null || company is null || location.Text is null || salary is null || remote is null || employment is null))
+        // Only postings without a title or company carry them in a header line (the HN style); looking for one in
+        // every description would find noise and cost time.
+        if (_mapping.InferHeader && description is not null && (title is null || company is null))
             header = HeaderInference.Infer(description);
         if (header is not null)
         {

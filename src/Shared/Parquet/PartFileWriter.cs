@@ -26,7 +26,11 @@ public sealed class PartFileWriter : IAsyncDisposable
     public long Rows { get; private set; }
     public int RowGroups { get; private set; }
 
-    public static ParquetOptions Options => new() { CompressionMethod = CompressionMethod.Snappy };
+    /// <summary>
+    /// Snappy; dictionary encoding decided on a sample, so that a column of unique texts (descriptions) is not hashed
+    /// in full before being written plain, while low-cardinality columns (source, country, currency) still get one.
+    /// </summary>
+    public static ParquetOptions Options => new() { CompressionMethod = CompressionMethod.Snappy, DictionaryEncodingSampleSize = 1000 };
 
     public static async Task<PartFileWriter> CreateAsync(string path, ParquetSchemaMap map, IReadOnlyDictionary<string, string>? metadata = null, CancellationToken ct = default)
     {

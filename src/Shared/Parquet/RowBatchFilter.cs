@@ -44,9 +44,13 @@ public static class RowBatchFilter
         switch (from)
         {
             case StringColumn s:
-                var sv = s.Values.Span;
                 var st = (StringColumn)to;
-                for (var r = 0; r < keep.Length; r++) if (keep[r]) st.Add(sv[r]);
+                for (var r = 0; r < keep.Length; r++)
+                {
+                    if (!keep[r]) continue;
+                    if (s.IsNull(r)) st.AddNull();
+                    else st.Add(s.Span(r));
+                }
                 break;
             case ValueColumn<int> v: Values(v, (ValueColumn<int>)to, keep); break;
             case ValueColumn<long> v: Values(v, (ValueColumn<long>)to, keep); break;

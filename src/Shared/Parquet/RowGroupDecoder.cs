@@ -138,15 +138,37 @@ public sealed class RowGroupDecoder : IAsyncDisposable
 
     private static async Task ReadStringsAsync(ParquetRowGroupReader reader, DataField field, StringColumn target, int rows, ReadOnlyMemory<bool>? keep, CancellationToken ct)
     {
-        var values = ArrayPool<string?>.Shared.Rent(Math.Max(rows, 1));
+        var mask = keep is { } m ? m : default;
+        if (!field.IsNullable)
+        {
+            // Required columns go through the non-nullable overload: the nullable one loses values of required columns.
+            var dense = ArrayPool<ReadOnlyMemory<char>>.Shared.Rent(Math.Max(rows, 1));
+            try
+            {
+                await reader.ReadAsync<ReadOnlyMemory<char>>(field, dense.AsMemory(0, rows), null, ct);
+                for (var r = 0; r < rows; r++)
+                    if (mask.IsEmpty || mask.Span[r]) target.Add(dense[r].Span);
+            }
+            finally
+            {
+                ArrayPool<ReadOnlyMemory<char>>.Shared.Return(dense, clearArray: true);
+            }
+            return;
+        }
+        var values = ArrayPool<ReadOnlyMemory<char>?>.Shared.Rent(Math.Max(rows, 1));
         try
         {
-            await reader.ReadAsync(field, values.AsMemory(0, rows), null, ct);
-            Append(values.AsSpan(0, rows), keep, target.Add);
+            await reader.ReadAsync<ReadOnlyMemory<char>>(field, values.AsMemory(0, rows), null, ct);
+            for (var r = 0; r < rows; r++)
+            {
+                if (!mask.IsEmpty && !mask.Span[r]) continue;
+                if (values[r] is { } v) target.Add(v.Span);
+                else target.AddNull();
+            }
         }
         finally
         {
-            ArrayPool<string?>.Shared.Return(values, clearArray: true);
+            ArrayPool<ReadOnlyMemory<char>?>.Shared.Return(values, clearArray: true);
         }
     }
 

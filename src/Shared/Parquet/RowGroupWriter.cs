@@ -18,7 +18,7 @@ public static class RowGroupWriter
             switch (batch.Column(i))
             {
                 case StringColumn s:
-                    await rg.WriteAsync(field, new ArraySegment<string?>(s.Values.RawArray, 0, s.Count)!, null);
+                    await WriteStrings(rg, field, spec, s, ct);
                     break;
                 case ValueColumn<int> c: await WriteValues(rg, field, spec, c, ct); break;
                 case ValueColumn<long> c: await WriteValues(rg, field, spec, c, ct); break;
@@ -32,6 +32,34 @@ public static class RowGroupWriter
             }
         }
         rg.CompleteValidate();
+    }
+
+    private static async Task WriteStrings(ParquetRowGroupWriter rg, DataField field, ColumnSpec spec, StringColumn s, CancellationToken ct)
+    {
+        var memories = ArrayPool<ReadOnlyMemory<char>?>.Shared.Rent(Math.Max(s.Count, 1));
+        try
+        {
+            s.FillMemories(memories.AsSpan(0, s.Count));
+            if (spec.Required)
+            {
+                var dense = ArrayPool<ReadOnlyMemory<char>>.Shared.Rent(Math.Max(s.Count, 1));
+                try
+                {
+                    for (var r = 0; r < s.Count; r++) dense[r] = memories[r]!.Value;
+                    await rg.WriteAsync<ReadOnlyMemory<char>>(field, dense.AsMemory(0, s.Count), null, null, ct);
+                }
+                finally
+                {
+                    ArrayPool<ReadOnlyMemory<char>>.Shared.Return(dense, clearArray: true);
+                }
+                return;
+            }
+            await rg.WriteAsync<ReadOnlyMemory<char>>(field, memories.AsMemory(0, s.Count), null, null, ct);
+        }
+        finally
+        {
+            ArrayPool<ReadOnlyMemory<char>?>.Shared.Return(memories, clearArray: true);
+        }
     }
 
     private static async Task WriteValues<T>(ParquetRowGroupWriter rg, DataField field, ColumnSpec spec, ValueColumn<T> c, CancellationToken ct)

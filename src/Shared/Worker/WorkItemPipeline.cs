@@ -43,6 +43,8 @@ public sealed class WorkItemPipeline(ObjectStoreProvider stores, PipelineOptions
         await using var part = await PartFileWriter.CreateAsync(scratch + ".parquet", new ParquetSchemaMap(loaded.Schema), ct: ct);
         await using var rejects = new RejectsWriter(scratch + ".rejects.jsonl");
         var pending = new RowBatch(loaded.Schema);
+        // Chunk batches are reused: their buffers grow once and stay, instead of large arrays allocated per chunk.
+        var batches = new System.Collections.Concurrent.ConcurrentBag<RowBatch>();
         long rows = 0, fieldErrors = 0;
         var rowGroupRows = Math.Min(options.RowGroupMaxRows, item.RowGroupMaxRows);
 
@@ -50,7 +52,7 @@ public sealed class WorkItemPipeline(ObjectStoreProvider stores, PipelineOptions
             .ConcatMany(f => Source.From(() => ReadAsync(source, f.File, f.Index, counters[f.Index], ct)))
             .SelectAsync(options.ExtractionParallelism, chunk => Task.Run(() =>
             {
-                using (chunk) return extractor.Extract(chunk, item.Files[chunk.FileIndex].Key, day);
+                using (chunk) return extractor.Extract(chunk, item.Files[chunk.FileIndex].Key, day, batches.TryTake(out var b) ? b : new RowBatch(loaded.Schema));
             }, ct))
             .SelectAsync(1, async chunk =>
             {
@@ -69,6 +71,8 @@ public sealed class WorkItemPipeline(ObjectStoreProvider stores, PipelineOptions
                         pending.Clear();
                     }
                 }
+                chunk.Rows.Clear();
+                batches.Add(chunk.Rows);
                 return NotUsed.Instance;
             })
             .RunWith(Sink.Ignore<NotUsed>(), materializer);

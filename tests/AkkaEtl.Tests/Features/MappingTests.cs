@@ -135,7 +135,7 @@ public class ChunkExtractorTests
         Assert.StartsWith("line longer than 1000 bytes", rejects[5].Reason);
         Assert.Equal("f.jsonl", rejects[0].File);
         var ids = (StringColumn)rows.Column(rows.Schema.IndexOf("job_id"));
-        Assert.Equal(new string?[] { "a", "42" }, ids.Values.ToArray());
+        Assert.Equal(new string?[] { "a", "42" }, ids.ToArray());
         var lines = (ValueColumn<long>)rows.Column(rows.Schema.SourceLineIndex);
         Assert.Equal([1L, 8], lines.Values.Span.ToArray().Select(v => v!.Value));
     }

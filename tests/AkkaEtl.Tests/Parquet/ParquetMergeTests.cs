@@ -322,7 +322,7 @@ public sealed class ParquetMergeTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(["id", "ts", "source_file", "source_line"], keys.Columns.Select(c => c.Name));
         var keyBatch = await decoder.ReadAsync(1, keys, null, Ct);
         Assert.Equal(groups[1].Count, keyBatch.RowCount);
-        var ids = ((StringColumn)keyBatch.Column(0)).Values.ToArray();
+        var ids = ((StringColumn)keyBatch.Column(0)).ToArray();
         var ts = ((ValueColumn<DateTime>)keyBatch.Column(1)).Values.ToArray();
         var lines = ((ValueColumn<long>)keyBatch.Column(3)).Values.ToArray();
         Assert.Equal(groups[1].Select(r => r.Id), ids);
@@ -575,8 +575,8 @@ public sealed class ParquetMergeTests(ITestOutputHelper output) : IDisposable
             var idxLen = idx.Lengths[r];
             var valLen = vals.Lengths[r];
             rows.Add(new Row(
-                ((StringColumn)batch.Column(0)).Values[r]!,
-                ((StringColumn)batch.Column(1)).Values[r],
+                ((StringColumn)batch.Column(0))[r]!,
+                ((StringColumn)batch.Column(1))[r],
                 ((ValueColumn<int>)batch.Column(2)).Values[r],
                 ((ValueColumn<long>)batch.Column(3)).Values[r],
                 ((ValueColumn<float>)batch.Column(4)).Values[r],
@@ -585,7 +585,7 @@ public sealed class ParquetMergeTests(ITestOutputHelper output) : IDisposable
                 ((ValueColumn<DateTime>)batch.Column(7)).Values[r],
                 idx.Elements.Span.Slice(idxStart, idxLen).ToArray(),
                 vals.Elements.Span.Slice(valStart, valLen).ToArray(),
-                ((StringColumn)batch.Column(s.SourceFileIndex)).Values[r]!,
+                ((StringColumn)batch.Column(s.SourceFileIndex))[r]!,
                 ((ValueColumn<long>)batch.Column(s.SourceLineIndex)).Values[r]!.Value));
             idxStart += idxLen;
             valStart += valLen;
