@@ -16,6 +16,7 @@ public static class Program
         new TablesCommand(),
         new PartitionsCommand(),
         new FeaturesCommand(),
+        new DdlCommand(),
     ];
 
     public static async Task<int> Main(string[] args)

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Event;
 using AkkaEtl.Catalog;
+using AkkaEtl.Glue;
 using AkkaEtl.Storage;
 using static AkkaEtl.Messages.CatalogProtocol;
 
@@ -14,6 +15,7 @@ public sealed class CatalogActor : ReceiveActor, IWithStash
 {
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly ObjectStoreProvider _stores;
+    private GlueClient? _glue;
 
     public CatalogActor(ObjectStoreProvider stores)
     {
@@ -67,8 +69,28 @@ public sealed class CatalogActor : ReceiveActor, IWithStash
         var previous = await catalog.GetPartitionAsync(r.Partition.Table, r.Partition.Day);
         await catalog.PutPartitionAsync(r.Partition);
         _log.Info("committed {0} {1}: {2} rows in {3} files", r.Partition.Table, r.Partition.Day, r.Partition.Rows, r.Partition.Files.Count);
-        return new PartitionRegistered(r.Partition, previous);
+        return new PartitionRegistered(r.Partition, previous, r.GlueDatabase is null ? null : await RegisterInGlueAsync(r, table));
     }
+
+    /// <summary>What awswrangler's store_parquet_metadata does: database, table, partition. Null on success.</summary>
+    private async Task<string?> RegisterInGlueAsync(RegisterPartition r, TableEntry table)
+    {
+        try
+        {
+            _glue ??= new GlueClient(GlueSettings.FromEnvironment());
+            var location = r.Warehouse.TrimEnd('/') + "/" + table.Location;
+            var result = await new GlueTableRegistrar(_glue).RegisterAsync(r.GlueDatabase!, table.Name, location, table.Columns, [r.Partition.Day]);
+            _log.Info("Glue {0}.{1}: table {2}, {3} partition(s) created", result.Database, result.Table, result.TableChange, result.PartitionsCreated);
+            return null;
+        }
+        catch (Exception e) when (e is GlueException or HttpRequestException or ArgumentException or InvalidOperationException)
+        {
+            _log.Error(e, "Glue registration of {0} {1} failed", r.Table.Name, r.Partition.Day);
+            return e.Message;
+        }
+    }
+
+    protected override void PostStop() => _glue?.Dispose();
 
     private sealed record Done(object Reply, IActorRef ReplyTo);
 }

@@ -44,7 +44,7 @@ public sealed class CompactionActor : ReceiveActor
             SchemaFingerprint = SchemaEvolution.Fingerprint(request.Columns),
         };
         var table = new TableEntry(request.Table, request.Table + "/", request.Columns, request.KeyColumn, request.Extractor, now, now);
-        var reply = await _catalog.Ask<object>(new RegisterPartition(request.Warehouse, table, partition), CatalogTimeout);
+        var reply = await _catalog.Ask<object>(new RegisterPartition(request.Warehouse, table, partition, request.GlueDatabase), CatalogTimeout);
         if (reply is RegistrationRefused refused)
         {
             await _compactor.DeleteNewFilesAsync(request.Warehouse, files, ct);
@@ -53,6 +53,7 @@ public sealed class CompactionActor : ReceiveActor
         FaultInjection.Crash("compaction-after-commit");
         await _compactor.CleanUpAsync(request, partition, ct);
         _log.Info("{0} {1}: {2} parts -> {3} files, {4} rows", request.Table, request.Day, request.Parts.Count, files.Files.Count, files.Rows);
-        return new DayCommitted(request.Table, request.Day, partition);
+        var glueError = (reply as PartitionRegistered)?.GlueError;
+        return new DayCommitted(request.Table, request.Day, partition, glueError is null ? null : "committed, but the Glue registration failed: " + glueError);
     }
 }

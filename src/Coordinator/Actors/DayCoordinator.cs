@@ -241,7 +241,8 @@ public sealed class DayCoordinator : ReceiveActor, IWithTimers
         var d = _discovered!;
         var lineage = new PartitionLineage(_status.Files, d.Files.Sum(f => f.Size), _status.Lines, _status.Rejected, 0, _runId, null);
         _compaction.Tell(new CompactDay(_table, _day, _runId, _options.Warehouse, d.Extractor.Schema.Columns, d.Extractor.KeyColumn,
-            d.Extractor.Spec.ToString(), parts, d.PlanKey, d.Plan.Incremental, _options.MaxRowsPerFile, _options.Deduplicate, lineage, Self));
+            d.Extractor.Spec.ToString(), parts, d.PlanKey, d.Plan.Incremental, _options.MaxRowsPerFile, _options.Deduplicate, lineage,
+            _options.GlueDatabase, Self));
     }
 
     private void OnCommitted(DayCommitted c)
@@ -253,6 +254,7 @@ public sealed class DayCoordinator : ReceiveActor, IWithTimers
             OutputFiles = c.Partition.Files.Count,
             DuplicatesDropped = c.Partition.Lineage.DuplicatesDropped,
             Version = c.Partition.Version,
+            Warning = c.Warning,
         });
     }
 

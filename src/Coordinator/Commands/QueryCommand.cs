@@ -23,10 +23,12 @@ public sealed class QueryCommand : ICommand
     public string Usage => """
         usage: akkaetl query --warehouse DIR|s3://bucket/prefix [--format table|csv|json] [--out FILE.parquet] [--days FROM..TO] "SQL"
           every table of the catalog is a view; day_partition is a column ('YYYY-MM-DD'), and filtering on it reads only those partitions
-          --days   bring only these days' partitions into the views (what an S3 warehouse downloads)
+          --days   bring only these days' partitions into the views (what an S3 warehouse downloads); without it, simple
+                   day_partition conditions in the SQL (=, <, >, BETWEEN, IN, no OR) narrow what is brought in
+          --cache  where an S3 warehouse's files are cached for DuckDB (default ~/.cache/akkaetl or $AKKAETL_CACHE)
         """;
 
-    public IReadOnlyCollection<string> Options { get; } = ["warehouse", "format", "out", "days"];
+    public IReadOnlyCollection<string> Options { get; } = ["warehouse", "format", "out", "days", "cache"];
     public IReadOnlyCollection<string> Flags { get; } = [];
 
     public async Task<int> RunAsync(CommandLine args, CancellationToken ct)
@@ -35,7 +37,8 @@ public sealed class QueryCommand : ICommand
         var format = args.Get("format") ?? "table";
         if (format is not ("table" or "csv" or "json")) throw new UsageException($"--format must be table, csv or json, not '{format}'");
         var warehouse = Warehouses.Open(args);
-        using var db = await WarehouseSql.OpenAsync(warehouse.Store, warehouse.Files, args.OptionalDays(), ct);
+        var days = args.OptionalDays() ?? DayRangeHint.FromSql(sql);
+        using var db = await WarehouseSql.OpenAsync(warehouse.Store, warehouse.Files, days, ct);
         try
         {
             if (args.Get("out") is { } outPath)
@@ -149,9 +152,14 @@ public static class Warehouses
     public static Opened Open(CommandLine args)
     {
         var location = RunCommand.ParseLocation(args.Require("warehouse"), "warehouse");
-        if (location.IsS3) throw new UsageException("S3 warehouses are not configured in this build");
+        if (location.IsS3)
+        {
+            var store = StoreProviders.Create().Get(location);
+            var cache = args.Get("cache") ?? PartitionFileCache.DefaultDirectory;
+            return new Opened(store, new PartitionFileCache(store, cache));
+        }
         if (!Directory.Exists(location.Uri)) throw new UsageException($"warehouse folder {location.Uri} does not exist");
-        var store = new LocalObjectStore(location.Uri);
-        return new Opened(store, new LocalPartitionFiles(store));
+        var local = new LocalObjectStore(location.Uri);
+        return new Opened(local, new LocalPartitionFiles(local));
     }
 }

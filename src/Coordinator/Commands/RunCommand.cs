@@ -32,17 +32,19 @@ public sealed class RunCommand : ICommand
         usage: akkaetl run --source DIR|s3://bucket/prefix --warehouse DIR|s3://bucket/prefix --table NAME --days DAY|FROM..TO
                            [--mapping FILE.yaml | --extractor PATH.dll:Namespace.Type] [--json] [--allow-partial] [--full]
                            [--max-rows-per-file N] [--target-item-size 64MiB] [--max-files-per-item N] [--workers N]
-                           [--max-concurrent-days N] [--attempts N] [--no-dedup] [--verbose]
+                           [--max-concurrent-days N] [--attempts N] [--no-dedup] [--glue-database NAME] [--verbose]
           --source      raw files in YYYY/MM/DD/ folders (.jsonl, .json, .jsonl.gz, .gz)
           --warehouse   where partitions, catalog and rejects go
           --json        print the summary as JSON on stdout
+          --glue-database  also register the table and its partitions in AWS Glue (s3:// warehouse; endpoint from
+                        AWS_ENDPOINT_URL_GLUE or AWS_ENDPOINT_URL, credentials from the AWS chain)
           exit codes: 0 every day committed or empty, 1 a day failed, 2 bad flags or a missing source
         """;
 
     public IReadOnlyCollection<string> Options { get; } =
     [
         "source", "warehouse", "table", "days", "mapping", "extractor", "max-rows-per-file", "target-item-size",
-        "max-files-per-item", "workers", "max-concurrent-days", "attempts",
+        "max-files-per-item", "workers", "max-concurrent-days", "attempts", "glue-database",
     ];
 
     public IReadOnlyCollection<string> Flags { get; } = ["json", "allow-partial", "full", "verbose", "no-dedup"];
@@ -68,6 +70,7 @@ public sealed class RunCommand : ICommand
             AllowPartial = args.Flag("allow-partial"),
             Full = args.Flag("full"),
             Deduplicate = !args.Flag("no-dedup") && loaded.KeyColumn is not null,
+            GlueDatabase = GlueDatabase(args, warehouse),
         };
         var json = args.Flag("json");
         var node = new EtlNodeOptions { Roles = [EtlNodeOptions.CoordinatorRole, EtlNodeOptions.WorkerRole] };
@@ -99,7 +102,16 @@ public sealed class RunCommand : ICommand
         var report = RunReport.Build(final, watch.Elapsed);
         if (json) Console.WriteLine(RunReport.ToJson(report));
         else RunReport.Print(report, Terminal.Out);
-        return final.All(d => d.State is DayState.Committed or DayState.Empty) ? ExitCodes.Ok : ExitCodes.Failed;
+        return final.All(d => d.State is DayState.Committed or DayState.Empty && d.Warning is null) ? ExitCodes.Ok : ExitCodes.Failed;
+    }
+
+    internal static string? GlueDatabase(CommandLine args, StorageLocation warehouse)
+    {
+        var database = args.Get("glue-database");
+        if (database is null) return null;
+        if (!warehouse.IsS3) throw new UsageException("--glue-database needs an s3:// warehouse: Glue tables point at S3");
+        if (!database.All(c => char.IsAsciiLetterOrDigit(c) || c == '_')) throw new UsageException($"--glue-database: '{database}' is not a Glue database name");
+        return database;
     }
 
     internal static StorageLocation ParseLocation(string text, string flag)

@@ -22,7 +22,7 @@ public static class RunReport
     public sealed record DayLine(
         string Table, string Day, DayState State, bool Incremental, int Files, int FilesProcessed, int FilesRemoved, long InputBytes,
         long Lines, long Rows, long Rejected, long FieldErrors, long DuplicatesDropped, long CommittedRows, int OutputFiles,
-        string? Version, double Seconds, double RecordsPerSecond, string? Error, IReadOnlyList<string> FailedFiles);
+        string? Version, double Seconds, double RecordsPerSecond, string? Error, string? Warning, IReadOnlyList<string> FailedFiles);
 
     public sealed record Totals(int Days, int Committed, int Empty, int Failed, int Files, long InputBytes, long Lines, long Rows,
         long Rejected, long CommittedRows, double Seconds, double RecordsPerSecond);
@@ -33,7 +33,7 @@ public static class RunReport
     {
         var lines = days.Select(d => new DayLine(d.Table, d.Day, d.State, d.Incremental, d.Files, d.FilesToProcess, d.FilesRemoved,
             d.InputBytes, d.Lines, d.Rows, d.Rejected, d.FieldErrors, d.DuplicatesDropped, d.CommittedRows, d.OutputFiles, d.Version,
-            Math.Round(d.Seconds, 3), Math.Round(d.RecordsPerSecond), d.Error, d.FailedFiles)).ToList();
+            Math.Round(d.Seconds, 3), Math.Round(d.RecordsPerSecond), d.Error, d.Warning, d.FailedFiles)).ToList();
         var totalLines = days.Sum(d => d.Lines);
         var total = new Totals(days.Count, days.Count(d => d.State == DayState.Committed), days.Count(d => d.State == DayState.Empty),
             days.Count(d => d.State is DayState.Failed or DayState.Cancelled), days.Sum(d => d.Files), days.Sum(d => d.InputBytes),
@@ -59,6 +59,8 @@ public static class RunReport
         table.AddRow("[bold]total[/]", $"{t.Days} days", $"{t.Committed} ok", N(t.Files), "", Sizes.Human(t.InputBytes), N(t.Lines), N(t.Rows),
             N(t.Rejected), "", N(t.CommittedRows), t.Seconds.ToString("0.0", CultureInfo.InvariantCulture), N((long)t.RecordsPerSecond));
         console.Write(table);
+        foreach (var d in report.Days.Where(d => d.Warning is not null))
+            console.MarkupLine($"[yellow]{Markup.Escape(d.Table)} {d.Day}: {Markup.Escape(d.Warning!)}[/]");
         foreach (var d in report.Days.Where(d => d.Error is not null))
         {
             console.MarkupLine($"[red]{Markup.Escape(d.Table)} {d.Day}: {Markup.Escape(d.Error!)}[/]");

@@ -26,9 +26,11 @@ public static class CompactionProtocol
         int MaxRowsPerFile,
         bool Deduplicate,
         PartitionLineage Lineage,
+        string? GlueDatabase,
         IActorRef ReplyTo) : IEtlMessage;
 
-    public sealed record DayCommitted(string Table, string Day, PartitionEntry Partition) : IEtlMessage;
+    /// <param name="Warning">set when the partition is committed but a later step (Glue) failed.</param>
+    public sealed record DayCommitted(string Table, string Day, PartitionEntry Partition, string? Warning = null) : IEtlMessage;
 
     public sealed record CompactionFailed(string Table, string Day, string Error) : IEtlMessage;
 }
@@ -36,9 +38,10 @@ public static class CompactionProtocol
 public static class CatalogProtocol
 {
     /// <summary>Registers or updates the table, then commits the partition: the one atomic write readers see.</summary>
-    public sealed record RegisterPartition(string Warehouse, TableEntry Table, PartitionEntry Partition) : IEtlMessage;
+    public sealed record RegisterPartition(string Warehouse, TableEntry Table, PartitionEntry Partition, string? GlueDatabase = null) : IEtlMessage;
 
-    public sealed record PartitionRegistered(PartitionEntry Partition, PartitionEntry? Previous) : IEtlMessage;
+    /// <param name="GlueError">the partition is committed, but registering it in Glue failed.</param>
+    public sealed record PartitionRegistered(PartitionEntry Partition, PartitionEntry? Previous, string? GlueError = null) : IEtlMessage;
 
     public sealed record RegistrationRefused(string Table, string Day, string Reason) : IEtlMessage;
 }

@@ -36,6 +36,8 @@ public sealed record RunOptions(string Source, string Warehouse, ExtractorSpec E
     public int MaxAttempts { get; init; } = 3;
     /// <summary>Keep one row per key (the extractor's key column) a day.</summary>
     public bool Deduplicate { get; init; } = true;
+    /// <summary>Also register the table and its partitions in this AWS Glue database (an s3:// warehouse only).</summary>
+    public string? GlueDatabase { get; init; }
 }
 
 /// <summary>Where a day stands: what operators, the CLI and the status page see.</summary>
@@ -63,6 +65,8 @@ public sealed record DayStatus(string Table, string Day, DayState State) : IEtlM
     public int OutputFiles { get; init; }
     public string? Version { get; init; }
     public string? Error { get; init; }
+    /// <summary>Something went wrong after the commit (the Glue registration): the data is committed.</summary>
+    public string? Warning { get; init; }
     public IReadOnlyList<string> FailedFiles { get; init; } = [];
     public DateTimeOffset SubmittedAt { get; init; } = DateTimeOffset.UtcNow;
     public DateTimeOffset? StartedAt { get; init; }

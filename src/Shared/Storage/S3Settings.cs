@@ -72,7 +72,9 @@ public sealed record S3Settings
 
     /// <summary>
     /// The standard AWS variables: AWS_ENDPOINT_URL_S3, else AWS_ENDPOINT_URL (either one implies path-style
-    /// addressing), AWS_REGION / AWS_DEFAULT_REGION (us-east-1 when neither is set) and AKKAETL_S3_FORCE_PATH_STYLE=true.
+    /// addressing), AWS_REGION / AWS_DEFAULT_REGION (us-east-1 when neither is set) and AKKAETL_S3_FORCE_PATH_STYLE=true;
+    /// for tuning, AKKAETL_S3_MULTIPART_THRESHOLD and AKKAETL_S3_PART_SIZE (sizes such as 8MiB) and
+    /// AKKAETL_S3_MAX_RETRIES.
     /// </summary>
     public static S3Settings FromEnvironment() => FromEnvironment(Environment.GetEnvironmentVariable);
 
@@ -83,7 +85,16 @@ public sealed record S3Settings
         var region = Clean(variable("AWS_REGION")) ?? Clean(variable("AWS_DEFAULT_REGION")) ?? "us-east-1";
         var forcePathStyle = endpoint is not null
             || string.Equals(Clean(variable("AKKAETL_S3_FORCE_PATH_STYLE")), "true", StringComparison.OrdinalIgnoreCase);
-        return new S3Settings { ServiceUrl = endpoint, Region = region, ForcePathStyle = forcePathStyle };
+        var defaults = new S3Settings();
+        return new S3Settings
+        {
+            ServiceUrl = endpoint,
+            Region = region,
+            ForcePathStyle = forcePathStyle,
+            MultipartThreshold = Clean(variable("AKKAETL_S3_MULTIPART_THRESHOLD")) is { } t ? Common.Sizes.Parse(t) : defaults.MultipartThreshold,
+            PartSize = Clean(variable("AKKAETL_S3_PART_SIZE")) is { } p ? Common.Sizes.Parse(p) : defaults.PartSize,
+            MaxErrorRetry = int.TryParse(Clean(variable("AKKAETL_S3_MAX_RETRIES")), out var r) ? r : defaults.MaxErrorRetry,
+        };
     }
 
     /// <summary>The part size for a file of <paramref name="length"/> bytes: <see cref="PartSize"/>, larger if 10,000 parts would not hold it.</summary>

@@ -36,6 +36,9 @@ public enum S3Fault
 
     /// <summary>The request is forwarded and its answer starts, but the body stops halfway and the connection drops.</summary>
     TruncatedBody,
+
+    /// <summary>404 NoSuchKey: the object is gone (deleted after it was listed).</summary>
+    NoSuchKey,
 }
 
 /// <summary>A request as the proxy saw it; <see cref="Sequence"/> counts from 1 over all requests.</summary>
@@ -304,6 +307,7 @@ public sealed class FaultyS3Proxy : IAsyncDisposable
         {
             S3Fault.SlowDown => (503, "Slow Down", "SlowDown", "Please reduce your request rate."),
             S3Fault.TooManyRequests => (429, "Too Many Requests", "TooManyRequests", "Too many requests."),
+            S3Fault.NoSuchKey => (404, "Not Found", "NoSuchKey", "The specified key does not exist."),
             _ => (500, "Internal Server Error", "InternalError", "We encountered an internal error. Please try again."),
         };
         var xml = Encoding.UTF8.GetBytes(
