@@ -20,16 +20,16 @@ public sealed class CompactionActor : ReceiveActor
     private readonly DayCompactor _compactor;
     private readonly IActorRef _catalog;
 
-    public CompactionActor(ObjectStoreProvider stores, IActorRef catalog)
+    public CompactionActor(ObjectStoreProvider stores, IActorRef catalog, TimeSpan? retainReplaced)
     {
-        _compactor = new DayCompactor(stores);
+        _compactor = new DayCompactor(stores, retainReplaced);
         _catalog = catalog;
         Receive<CompactDay>(request => CompactAsync(request).PipeTo(request.ReplyTo,
             failure: e => new CompactionFailed(request.Table, request.Day, "compaction failed: " + e.GetBaseException().Message)));
     }
 
-    public static Props Props(ObjectStoreProvider stores, IActorRef catalog) =>
-        Akka.Actor.Props.Create(() => new CompactionActor(stores, catalog));
+    public static Props Props(ObjectStoreProvider stores, IActorRef catalog, TimeSpan? retainReplaced) =>
+        Akka.Actor.Props.Create(() => new CompactionActor(stores, catalog, retainReplaced));
 
     private async Task<object> CompactAsync(CompactDay request)
     {

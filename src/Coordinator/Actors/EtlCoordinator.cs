@@ -12,6 +12,8 @@ public sealed record CoordinatorSettings
     /// <summary>Days processed at once; more wait in the queue, highest priority first.</summary>
     public int MaxConcurrentDays { get; init; } = 3;
     public DayCoordinatorSettings Day { get; init; } = new();
+    /// <summary>How long replaced files stay after a swap (null: 10 minutes on S3, none locally).</summary>
+    public TimeSpan? RetainReplaced { get; init; }
 }
 
 /// <summary>
@@ -62,7 +64,7 @@ public sealed class EtlCoordinator : ReceiveActor
     protected override void PreStart()
     {
         var catalog = Context.ActorOf(CatalogActor.Props(_stores), "catalog");
-        _compaction = Context.ActorOf(CompactionActor.Props(_stores, catalog), "compaction");
+        _compaction = Context.ActorOf(CompactionActor.Props(_stores, catalog, _settings.RetainReplaced), "compaction");
     }
 
     private void OnSubmit(SubmitDays m)

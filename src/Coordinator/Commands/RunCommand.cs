@@ -32,7 +32,7 @@ public sealed class RunCommand : ICommand
         usage: akkaetl run --source DIR|s3://bucket/prefix --warehouse DIR|s3://bucket/prefix --table NAME --days DAY|FROM..TO
                            [--mapping FILE.yaml | --extractor PATH.dll:Namespace.Type] [--json] [--allow-partial] [--full]
                            [--max-rows-per-file N] [--target-item-size 64MiB] [--max-files-per-item N] [--workers N]
-                           [--max-concurrent-days N] [--attempts N] [--no-dedup] [--glue-database NAME] [--verbose]
+                           [--max-concurrent-days N] [--attempts N] [--no-dedup] [--glue-database NAME] [--retain-replaced 10m] [--verbose]
           --source      raw files in YYYY/MM/DD/ folders (.jsonl, .json, .jsonl.gz, .gz)
           --warehouse   where partitions, catalog and rejects go
           --json        print the summary as JSON on stdout
@@ -44,7 +44,7 @@ public sealed class RunCommand : ICommand
     public IReadOnlyCollection<string> Options { get; } =
     [
         "source", "warehouse", "table", "days", "mapping", "extractor", "max-rows-per-file", "target-item-size",
-        "max-files-per-item", "workers", "max-concurrent-days", "attempts", "glue-database",
+        "max-files-per-item", "workers", "max-concurrent-days", "attempts", "glue-database", "retain-replaced",
     ];
 
     public IReadOnlyCollection<string> Flags { get; } = ["json", "allow-partial", "full", "verbose", "no-dedup"];
@@ -75,7 +75,11 @@ public sealed class RunCommand : ICommand
         var json = args.Flag("json");
         var node = new EtlNodeOptions { Roles = [EtlNodeOptions.CoordinatorRole, EtlNodeOptions.WorkerRole] };
         var worker = new WorkerOptions { MaxConcurrentItems = args.Int("workers", Environment.ProcessorCount, min: 1) };
-        var settings = new CoordinatorSettings { MaxConcurrentDays = args.Int("max-concurrent-days", 3, min: 1) };
+        var settings = new CoordinatorSettings
+        {
+            MaxConcurrentDays = args.Int("max-concurrent-days", 3, min: 1),
+            RetainReplaced = args.Duration("retain-replaced"),
+        };
         var stores = StoreProviders.Create();
 
         var watch = Stopwatch.StartNew();

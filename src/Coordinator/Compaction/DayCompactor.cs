@@ -20,8 +20,15 @@ public sealed record CompactedFiles(string Version, IReadOnlyList<DataFileEntry>
 /// rewritten. New files never overwrite committed ones, so until the catalog commits, readers keep the previous
 /// version; files left by a crash are removed by the next compaction of the day.
 /// </summary>
-public sealed class DayCompactor(ObjectStoreProvider stores)
+/// <param name="retainReplaced">
+/// How long a replaced version's files stay after the swap, for queries that read the previous catalog entry a moment
+/// ago; null: 10 minutes on S3, none for a local warehouse.
+/// </param>
+public sealed class DayCompactor(ObjectStoreProvider stores, TimeSpan? retainReplaced = null)
 {
+    public TimeSpan RetainReplaced(IObjectStore warehouse) =>
+        retainReplaced ?? (warehouse is LocalObjectStore ? TimeSpan.Zero : TimeSpan.FromMinutes(10));
+
     public static string NewVersion() => $"v{DateTime.UtcNow:yyyyMMddHHmmssfff}{Random.Shared.Next(0x1000):x3}";
 
     public async Task<CompactedFiles> WriteAsync(CompactDay request, string version, CancellationToken ct)
@@ -78,11 +85,26 @@ public sealed class DayCompactor(ObjectStoreProvider stores)
         }
     }
 
-    /// <summary>After the commit: the replaced version's files and manifest, the staging parts and older runs' rejects go.</summary>
+    /// <summary>
+    /// After the commit: the replaced version's files and manifest go (at once, or after the retention time into the
+    /// trash), as do the staging parts and older runs' rejects; trash that is due is emptied.
+    /// </summary>
     public async Task CleanUpAsync(CompactDay request, PartitionEntry committed, CancellationToken ct)
     {
         var warehouse = stores.Get(request.Warehouse);
-        await RemoveUncommittedAsync(warehouse, request.Table, request.Day, committed, ct);
+        var retain = RetainReplaced(warehouse);
+        if (retain > TimeSpan.Zero)
+        {
+            var replaced = await UncommittedAsync(warehouse, request.Table, request.Day, committed, ct);
+            if (replaced.Count > 0)
+                await new CatalogStore(warehouse).WriteAsync(CatalogKeys.Trash(request.Table, request.Day, committed.Version),
+                    new TrashEntry(request.Table, request.Day, committed.Version, replaced, DateTimeOffset.UtcNow + retain), ct);
+        }
+        else
+        {
+            await RemoveUncommittedAsync(warehouse, request.Table, request.Day, committed, ct);
+        }
+        await EmptyDueTrashAsync(warehouse, ct);
         await DeleteWhereAsync(warehouse, CatalogKeys.StagingPrefix(request.Table, request.Day), _ => true, ct);
         var currentRejects = CatalogKeys.RejectsPrefix(request.Table, request.Day) + request.RunId + "/";
         await DeleteWhereAsync(warehouse, CatalogKeys.RejectsPrefix(request.Table, request.Day), k => !k.StartsWith(currentRejects, StringComparison.Ordinal), ct);
@@ -98,13 +120,41 @@ public sealed class DayCompactor(ObjectStoreProvider stores)
         await DeleteWhereAsync(warehouse, CatalogKeys.StagingPrefix(table, day), _ => true, ct);
     }
 
-    /// <summary>Deletes the data files and manifests of the day that the committed entry does not reference.</summary>
+    /// <summary>Deletes the data files and manifests of the day that neither the committed entry nor retained trash references.</summary>
     public static async Task RemoveUncommittedAsync(IObjectStore warehouse, string table, string day, PartitionEntry? committed, CancellationToken ct)
+    {
+        var doomed = await UncommittedAsync(warehouse, table, day, committed, ct);
+        var catalog = new CatalogStore(warehouse);
+        await foreach (var o in warehouse.ListAsync($"{CatalogKeys.TrashPrefix}{table}/day_partition={day}/", ct))
+            if (await catalog.ReadAsync<TrashEntry>(o.Key, ct) is { } entry && entry.NotBefore > DateTimeOffset.UtcNow)
+                doomed.RemoveAll(entry.Keys.Contains);
+        if (doomed.Count > 0) await warehouse.DeleteAsync(doomed, ct);
+    }
+
+    private static async Task<List<string>> UncommittedAsync(IObjectStore warehouse, string table, string day, PartitionEntry? committed, CancellationToken ct)
     {
         var keep = committed?.Files.Select(f => f.Key).ToHashSet(StringComparer.Ordinal) ?? [];
         if (committed?.Lineage.ManifestKey is { } manifest) keep.Add(manifest);
-        await DeleteWhereAsync(warehouse, CatalogKeys.PartitionPrefix(table, day), k => !keep.Contains(k), ct);
-        await DeleteWhereAsync(warehouse, CatalogKeys.ManifestsPrefix(table, day), k => !keep.Contains(k), ct);
+        var result = new List<string>();
+        foreach (var prefix in new[] { CatalogKeys.PartitionPrefix(table, day), CatalogKeys.ManifestsPrefix(table, day) })
+            await foreach (var o in warehouse.ListAsync(prefix, ct))
+                if (!keep.Contains(o.Key)) result.Add(o.Key);
+        return result;
+    }
+
+    /// <summary>Deletes replaced files whose retention is over, in every table and day.</summary>
+    public static async Task EmptyDueTrashAsync(IObjectStore warehouse, CancellationToken ct)
+    {
+        var catalog = new CatalogStore(warehouse);
+        var entries = new List<(string Key, TrashEntry Entry)>();
+        await foreach (var o in warehouse.ListAsync(CatalogKeys.TrashPrefix, ct))
+            if (await catalog.ReadAsync<TrashEntry>(o.Key, ct) is { } e && e.NotBefore <= DateTimeOffset.UtcNow)
+                entries.Add((o.Key, e));
+        foreach (var (key, entry) in entries)
+        {
+            await warehouse.DeleteAsync(entry.Keys, ct);
+            await warehouse.DeleteAsync([key], ct);
+        }
     }
 
     public async Task DeleteNewFilesAsync(string warehouseRoot, CompactedFiles files, CancellationToken ct) =>

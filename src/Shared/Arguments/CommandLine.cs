@@ -90,6 +90,13 @@ public sealed class CommandLine
         catch (FormatException) { throw new UsageException($"--{name} must be a size such as 64MiB, not '{text}'"); }
     }
 
+    public TimeSpan? Duration(string name)
+    {
+        var text = Get(name);
+        if (text is null) return null;
+        return TimeSpanText.TryParse(text, out var value) ? value : throw new UsageException($"--{name} must be a duration such as 30s, 10m or 6h, not '{text}'");
+    }
+
     public DayRange Days(string name = "days")
     {
         var text = Require(name);

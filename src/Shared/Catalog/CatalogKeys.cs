@@ -20,6 +20,8 @@ public static class CatalogKeys
     public static string StagingPrefix(string table, string day) => $"_staging/{table}/day_partition={day}/";
     public static string StagingRun(string table, string day, string runId) => $"{StagingPrefix(table, day)}{runId}/";
     public static string Plan(string table, string day, string runId) => $"{StagingRun(table, day, runId)}plan.json";
+    public static string TrashPrefix => $"{CatalogRoot}/trash/";
+    public static string Trash(string table, string day, string version) => $"{TrashPrefix}{table}/day_partition={day}/{version}.json";
     public static string ManifestsPrefix(string table, string day) => $"{CatalogRoot}/manifests/{table}/day_partition={day}/";
 
     public static string Part(string table, string day, string runId, int item) => $"{StagingRun(table, day, runId)}part-{item:D5}.parquet";

@@ -66,3 +66,6 @@ public sealed record DayPlan(
 {
     public IEnumerable<SourceManifestEntry> ToProcess => Sources.Where(s => s.RunId == RunId);
 }
+
+/// <summary>Files of a replaced version, kept until <see cref="NotBefore"/> so that queries already running can finish.</summary>
+public sealed record TrashEntry(string Table, string Day, string Version, IReadOnlyList<string> Keys, DateTimeOffset NotBefore);

@@ -112,6 +112,35 @@ public sealed class IncrementalTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Replaced_files_stay_for_the_retention_time_and_go_when_it_is_over()
+    {
+        await _etl.DisposeAsync();
+        _etl = await InProcessEtl.StartAsync(new AkkaEtl.Coordinator.Actors.CoordinatorSettings { RetainReplaced = TimeSpan.FromHours(1) });
+        var folder = Path.Combine(Wh, "jobs", "day_partition=2022-03-04");
+        Write("a.jsonl", Jobs(0, 10));
+        var v1 = await _etl.RunDayAsync("jobs", Day, Options());
+        var v1Files = Directory.GetFiles(folder).ToHashSet();
+
+        Write("b.jsonl", Jobs(10, 10));
+        var v2 = await _etl.RunDayAsync("jobs", Day, Options());
+        Assert.NotEqual(v1.Version, v2.Version);
+        Assert.Subset(Directory.GetFiles(folder).ToHashSet(), v1Files); // still there for running queries
+        Assert.Equal(20, await Count());                                // but not in the table
+        var trash = Path.Combine(Wh, "_catalog", "trash", "jobs", "day_partition=2022-03-04", v2.Version + ".json");
+        var entry = System.Text.Json.JsonSerializer.Deserialize<AkkaEtl.Catalog.TrashEntry>(File.ReadAllBytes(trash), AkkaEtl.Catalog.CatalogStore.Json)!;
+        Assert.True(entry.NotBefore > DateTimeOffset.UtcNow.AddMinutes(50));
+        Assert.Contains(entry.Keys, k => v1Files.Contains(Path.Combine(Wh, k.Replace('/', Path.DirectorySeparatorChar))));
+
+        // The hour is over: the next commit empties the trash.
+        File.WriteAllBytes(trash, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(entry with { NotBefore = DateTimeOffset.UtcNow.AddSeconds(-1) }, AkkaEtl.Catalog.CatalogStore.Json));
+        Write("c.jsonl", Jobs(20, 10));
+        await _etl.RunDayAsync("jobs", Day, Options());
+        Assert.Empty(v1Files.Intersect(Directory.GetFiles(folder)));
+        Assert.False(File.Exists(trash));
+        Assert.Equal(30, await Count());
+    }
+
+    [Fact]
     public async Task Ties_on_time_go_to_the_latest_source_file_then_line()
     {
         Write("a.jsonl", ["""{"id":"T","title":"in a"}""", """{"id":"U","title":"u first"}""", """{"id":"U","title":"u second"}"""]);

@@ -26,12 +26,13 @@ public sealed class InProcessEtl : IAsyncDisposable
     }
 
     public CountingStores Stores { get; }
+    public IHost Host => _host;
 
-    public static async Task<InProcessEtl> StartAsync()
+    public static async Task<InProcessEtl> StartAsync(CoordinatorSettings? settings = null)
     {
         var stores = new CountingStores();
         var node = new EtlNodeOptions { Roles = [EtlNodeOptions.CoordinatorRole, EtlNodeOptions.WorkerRole] };
-        var settings = new CoordinatorSettings();
+        settings ??= new CoordinatorSettings();
         var host = EtlNode.Build(node, stores, new WorkerOptions(), LogLevel.Warning, akka => akka.WithCoordinatorRole(settings, stores));
         await host.StartAsync();
         return new InProcessEtl(host, stores);
