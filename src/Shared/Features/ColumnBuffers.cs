@@ -76,6 +76,12 @@ public sealed class StringColumn : ColumnBuffer
         Add(value);
     }
 
+    public void SetLast(ReadOnlySpan<char> value)
+    {
+        Truncate(Count - 1);
+        Add(value);
+    }
+
     public override void Truncate(int count)
     {
         if (count == Count) return;

@@ -40,6 +40,8 @@ public readonly ref struct SourceRecord(JsonElement json, ReadOnlySpan<byte> utf
 public interface IRowWriter
 {
     void SetString(int column, string? value);
+    /// <summary>A text value given as characters (copied; no string is needed). Never null: use the string overload for null.</summary>
+    void SetString(int column, ReadOnlySpan<char> value) => SetString(column, value.ToString());
     void SetInt32(int column, int? value);
     void SetInt64(int column, long? value);
     void SetFloat(int column, float? value);

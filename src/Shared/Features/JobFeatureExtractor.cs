@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using AkkaEtl.Common;
 using AkkaEtl.Features.Mapping;
@@ -47,8 +49,11 @@ public sealed class JobFeatureExtractor : IFeatureExtractor
         row.SetString(Source, InlineText(json, "source", Source, row));
         var url = Text(json, "url")?.Trim();
 
-        var descriptionHtml = FieldText(json, "description", DescriptionText, row);
-        var description = descriptionHtml is null ? null : NullIfEmpty(HtmlText.ToPlainText(descriptionHtml));
+        var scratch = t_scratch ??= new Scratch();
+        // The description is the bulk of a record: it goes from the raw JSON bytes to plain text in per-thread
+        // buffers, never as a string.
+        var hasDescription = ReadDescription(json, row, scratch, out var descriptionLength);
+        ReadOnlySpan<char> description = hasDescription ? scratch.Plain.AsSpan(0, descriptionLength) : default;
 
         var title = TextCleaner.CleanTitle(FieldText(json, "title", Title, row));
         var company = TextCleaner.CleanCompany(FieldText(json, "company", Company, row));
@@ -60,7 +65,7 @@ public sealed class JobFeatureExtractor : IFeatureExtractor
         HeaderFields? header = null;
         // Only postings without a title or company carry them in a header line (the HN style); looking for one in
         // every description would find noise and cost time.
-        if (_mapping.InferHeader && description is not null && (title is null || company is null))
+        if (_mapping.InferHeader && hasDescription && (title is null || company is null))
             header = HeaderInference.Infer(description);
         if (header is not null)
         {
@@ -80,7 +85,7 @@ public sealed class JobFeatureExtractor : IFeatureExtractor
         if (salary is null && header?.SalaryText is { } headerSalary && SalaryParser.TryParse(headerSalary, location.Country, out var hs))
             salary = SalaryFields.From(hs);
         remote ??= RemoteDetector.Detect(title) ?? RemoteDetector.Detect(location.Text);
-        if (salary is null && _mapping.SalaryFromDescription && description is not null && SalaryParser.TryParse(description, location.Country, out var ds))
+        if (salary is null && _mapping.SalaryFromDescription && hasDescription && SalaryParser.TryParse(description, location.Country, out var ds))
             salary = SalaryFields.From(ds);
 
         row.SetString(Url, url);
@@ -101,17 +106,25 @@ public sealed class JobFeatureExtractor : IFeatureExtractor
             row.SetDouble(SalaryAnnualMin, s.AnnualMin);
             row.SetDouble(SalaryAnnualMax, s.AnnualMax);
         }
-        row.SetString(DescriptionText, description);
-        row.SetInt32(DescriptionChars, description?.Length);
-        row.SetInt32(DescriptionWords, description is null ? null : TextStats.CountWords(description));
+        if (hasDescription)
+        {
+            row.SetString(DescriptionText, description);
+            row.SetInt32(DescriptionChars, description.Length);
+            row.SetInt32(DescriptionWords, TextStats.CountWords(description));
+        }
+        else
+        {
+            row.SetString(DescriptionText, null);
+            row.SetInt32(DescriptionChars, null);
+            row.SetInt32(DescriptionWords, null);
+        }
         row.SetString(Language, ReadLanguage(json));
         row.SetTimestamp(PostedAt, ReadTimestamp(json, "posted_at", PostedAt, row));
         row.SetTimestamp(UpdatedAt, ReadTimestamp(json, "updated_at", UpdatedAt, row));
 
-        var scratch = t_scratch ??= new Scratch();
         scratch.Indices.Clear();
         scratch.Values.Clear();
-        scratch.Hasher.Transform(title ?? "", description ?? "", scratch.Indices, scratch.Values);
+        scratch.Hasher.Transform(title, description, scratch.Indices, scratch.Values);
         row.SetInt32List(TextHashIdx, scratch.Indices.Span);
         row.SetFloatList(TextHashVal, scratch.Values.Span);
     }
@@ -133,6 +146,57 @@ public sealed class JobFeatureExtractor : IFeatureExtractor
         if (text is null && Present(json, field, out var e) && !(HasObjectAlternative(field) && e.ValueKind == JsonValueKind.Object))
             row.FieldError(column, $"{field} is {e.ValueKind}");
         return text;
+    }
+
+    /// <summary>
+    /// The mapped description as plain text in <see cref="Scratch.Plain"/>; false when there is none or nothing is left
+    /// of it (as <see cref="FieldText"/> and <see cref="HtmlText.ToPlainText"/> would give, wrong types counted).
+    /// </summary>
+    private bool ReadDescription(JsonElement json, IRowWriter row, Scratch scratch, out int length)
+    {
+        length = 0;
+        if (!FindText(json, "description", out var e))
+        {
+            CountWrongType(json, "description", DescriptionText, row);
+            return false;
+        }
+        int htmlLength;
+        if (e.ValueKind == JsonValueKind.String)
+        {
+            // The raw value (quotes included) unescaped and transcoded by the reader itself: the same characters, and
+            // the same errors for broken surrogate escapes, as GetString, without the string.
+            var raw = JsonMarshal.GetRawUtf8Value(e);
+            scratch.EnsureHtml(raw.Length);
+            var reader = new Utf8JsonReader(raw);
+            reader.Read();
+            htmlLength = reader.CopyString(scratch.Html);
+        }
+        else
+        {
+            var text = e.GetRawText();
+            scratch.EnsureHtml(text.Length);
+            text.CopyTo(scratch.Html);
+            htmlLength = text.Length;
+        }
+        if (htmlLength == 0) return false;
+        length = HtmlText.Convert(scratch.Html.AsSpan(0, htmlLength), inline: false, ref scratch.Plain);
+        return length > 0 && !scratch.Plain.AsSpan(0, length).IsWhiteSpace();
+    }
+
+    private bool FindText(JsonElement json, string field, out JsonElement found)
+    {
+        foreach (var path in _mapping.Paths(field))
+            if (path.TryFind(json, IsText, out found))
+                return true;
+        found = default;
+        return false;
+    }
+
+    /// <summary>A field that has a value, but not text where text is wanted, is counted.</summary>
+    private void CountWrongType(JsonElement json, string field, int column, IRowWriter row)
+    {
+        if (Present(json, field, out var e) && !(HasObjectAlternative(field) && e.ValueKind == JsonValueKind.Object))
+            row.FieldError(column, $"{field} is {e.ValueKind}");
     }
 
     private string? InlineText(JsonElement json, string field, int column, IRowWriter row)
@@ -344,6 +408,21 @@ public sealed class JobFeatureExtractor : IFeatureExtractor
         public readonly SklearnHashingVectorizer Hasher = new();
         public readonly ValueBuffer<int> Indices = new(1024);
         public readonly ValueBuffer<float> Values = new(1024);
+        /// <summary>The description as unescaped HTML.</summary>
+        public char[] Html = new char[8192];
+        /// <summary>The description as plain text; pooled, because HtmlText.Convert may swap it for a larger pooled one.</summary>
+        public char[] Plain = ArrayPool<char>.Shared.Rent(8192);
+
+        /// <summary>Makes room for a description of <paramref name="utf8Length"/> bytes (never more UTF-16 units) and its plain text.</summary>
+        public void EnsureHtml(int utf8Length)
+        {
+            if (Html.Length < utf8Length) Html = new char[Math.Max(utf8Length, Html.Length * 2)];
+            if (Plain.Length < utf8Length + 16)
+            {
+                ArrayPool<char>.Shared.Return(Plain);
+                Plain = ArrayPool<char>.Shared.Rent(utf8Length + 16);
+            }
+        }
     }
 }
 

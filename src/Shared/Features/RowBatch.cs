@@ -89,6 +89,13 @@ public sealed class RowBatch : IRowWriter
         if (c.Count > RowCount) c.SetLast(value); else c.Add(value);
     }
 
+    /// <summary>Copies the characters into the column's arena: no string per value.</summary>
+    public void SetString(int column, ReadOnlySpan<char> value)
+    {
+        var c = Col<StringColumn>(column, ColumnType.String);
+        if (c.Count > RowCount) c.SetLast(value); else c.Add(value);
+    }
+
     public void SetInt32(int column, int? value) => SetValue(column, ColumnType.Int32, value);
     public void SetInt64(int column, long? value) => SetValue(column, ColumnType.Int64, value);
     public void SetFloat(int column, float? value) => SetValue(column, ColumnType.Float, value);

@@ -1,3 +1,8 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace AkkaEtl.Features.Normalization;
 
 /// <summary>Text measures for the feature row.</summary>
@@ -11,6 +16,38 @@ public static class TextStats
     {
         var count = 0;
         var inWord = false;
+        var i = 0;
+        if (Vector128.IsHardwareAccelerated && text.Length >= 16)
+        {
+            // 16 characters at a time: a bit mask of the spaces, and the words that start in the block are the
+            // non-space bits whose previous bit is a space. Blocks with non-ASCII characters go the scalar way.
+            ref var start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+            var last = text.Length - 16;
+            for (; i <= last; i += 16)
+            {
+                var lo = Vector128.LoadUnsafe(ref start, (nuint)i);
+                var hi = Vector128.LoadUnsafe(ref start, (nuint)(i + 8));
+                if (((lo | hi) & Vector128.Create((ushort)0xFF80)) != Vector128<ushort>.Zero)
+                {
+                    count += CountScalar(text.Slice(i, 16), ref inWord);
+                    continue;
+                }
+                var bytes = Vector128.Narrow(lo, hi);
+                var space = Vector128.Equals(bytes, Vector128.Create((byte)' '))
+                            | Vector128.LessThanOrEqual(bytes - Vector128.Create((byte)'\t'), Vector128.Create((byte)('\r' - '\t')))
+                            | Vector128.LessThanOrEqual(bytes - Vector128.Create((byte)0x1C), Vector128.Create((byte)3));
+                var spaces = space.ExtractMostSignificantBits();
+                var before = (spaces << 1) | (inWord ? 0u : 1u);
+                count += BitOperations.PopCount(~spaces & before & 0xFFFF);
+                inWord = (spaces & 0x8000) == 0;
+            }
+        }
+        return count + CountScalar(text[i..], ref inWord);
+    }
+
+    private static int CountScalar(ReadOnlySpan<char> text, ref bool inWord)
+    {
+        var count = 0;
         foreach (var c in text)
         {
             bool space;

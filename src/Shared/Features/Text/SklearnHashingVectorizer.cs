@@ -222,31 +222,37 @@ public sealed class SklearnHashingVectorizer
 }
 
 /// <summary>
-/// One row being built: sums ±1 per feature index, then emits the non-zero entries sorted by index and L2-normalised
-/// (in double, like sklearn's normalize, then stored as float).
+/// One row being built: sums ±1 per feature index in a small open-addressing map, then emits the non-zero entries
+/// sorted by index (a bucket pass and an insertion sort: a posting has a few hundred) and L2-normalised (in double, like
+/// sklearn's normalize, then stored as float).
 /// </summary>
 internal sealed class FeatureRow
 {
-    // Up to this many features the row is ordered with a two-level bitmap over the index space (128 KB + 2 KB for
-    // 2**20), which is several times cheaper than sorting; above it the entries are sorted.
-    private const int MaxBitmapFeatures = 1 << 22;
+    private const int BucketBits = 8;
 
     private readonly int _mask; // n_features - 1 when it is a power of two, else -1
-    private readonly CountMap _counts = new();
-    private readonly ulong[]? _bits; // bit i: index i was seen in this row
-    private readonly ulong[]? _summary; // bit w: _bits[w] is not zero
-    private long[] _sortScratch = new long[256];
+    private readonly int _bucketShift; // index >> _bucketShift is its bucket (< 2**BucketBits)
+    private Entry[] _table = new Entry[1024]; // Key is index + 1, so a zeroed entry is empty
+    private int[] _used = new int[512]; // occupied slots, in insertion order
+    private int _count;
+    private int _shift = 32 - 10;
+    private long[] _sort = new long[512];
+    private long[] _sortTemp = new long[512];
+    private readonly int[] _histogram = new int[1 << BucketBits];
+
+    private struct Entry
+    {
+        public int Key;
+        public int Count;
+    }
 
     public FeatureRow(int nFeatures)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(nFeatures);
         NFeatures = nFeatures;
         _mask = BitOperations.IsPow2(nFeatures) ? nFeatures - 1 : -1;
-        if (nFeatures <= MaxBitmapFeatures)
-        {
-            _bits = new ulong[(nFeatures + 63) >> 6];
-            _summary = new ulong[(_bits.Length + 63) >> 6];
-        }
+        var bits = 32 - BitOperations.LeadingZeroCount((uint)(nFeatures - 1));
+        _bucketShift = Math.Max(0, bits - BucketBits);
     }
 
     public int NFeatures { get; }
@@ -263,196 +269,120 @@ internal sealed class FeatureRow
         // For a power of two the mask is the modulo; the branch-free abs leaves int.MinValue as is, and its masked
         // value 0 equals 2**31 % n_features.
         var index = _mask >= 0 ? ((h ^ (h >> 31)) - (h >> 31)) & _mask : IndexOf(h, NFeatures);
-        if (_counts.Add(index, h >= 0 ? 1 : -1) && _bits is not null)
+        var delta = (h >> 31) | 1; // +1 or -1
+        var key = index + 1;
+        var table = _table;
+        var slot = (int)(((uint)key * 0x9E3779B1u) >> _shift);
+        while (true)
         {
-            _bits[index >> 6] |= 1UL << index;
-            _summary![index >> 12] |= 1UL << (index >> 6);
+            ref var e = ref table[slot];
+            if (e.Key == key)
+            {
+                e.Count += delta;
+                return;
+            }
+            if (e.Key == 0)
+            {
+                e.Key = key;
+                e.Count = delta;
+                break;
+            }
+            slot = (slot + 1) & (table.Length - 1);
         }
+        if (_count == _used.Length) Array.Resize(ref _used, _used.Length * 2);
+        _used[_count++] = slot;
+        if (_count * 2 > table.Length) Grow(); // keep the load factor at most 1/2
     }
 
     /// <summary>Appends the row (non-zero entries, indices ascending) and resets it; returns the entry count.</summary>
     public int Emit(ValueBuffer<int> indices, ValueBuffer<float> values)
     {
-        var nonZero = 0;
-        long sumOfSquares = 0;
-        foreach (var (_, count) in _counts)
+        if (_sort.Length < _count)
         {
-            if (count == 0) continue;
-            nonZero++;
-            sumOfSquares += (long)count * count;
+            _sort = new long[_used.Length];
+            _sortTemp = new long[_used.Length];
         }
-        if (nonZero == 0)
-        {
-            Reset();
-            return 0;
-        }
-
-        var norm = Math.Sqrt(sumOfSquares);
-        var outIndices = indices.AppendSpan(nonZero);
-        var outValues = values.AppendSpan(nonZero);
-        if (_bits is not null) EmitFromBitmap(norm, outIndices, outValues);
-        else EmitSorted(norm, outIndices, outValues);
-        _counts.Clear();
-        return nonZero;
-    }
-
-    private void EmitFromBitmap(double norm, Span<int> outIndices, Span<float> outValues)
-    {
-        var bits = _bits!;
-        var summary = _summary!;
-        var k = 0;
-        for (var s = 0; s < summary.Length; s++)
-        {
-            var words = summary[s];
-            if (words == 0) continue;
-            summary[s] = 0;
-            do
-            {
-                var w = (s << 6) + BitOperations.TrailingZeroCount(words);
-                words &= words - 1;
-                var word = bits[w];
-                bits[w] = 0;
-                do
-                {
-                    var index = (w << 6) + BitOperations.TrailingZeroCount(word);
-                    word &= word - 1;
-                    var count = _counts.Get(index);
-                    if (count == 0) continue;
-                    outIndices[k] = index;
-                    outValues[k] = (float)(count / norm);
-                    k++;
-                } while (word != 0);
-            } while (words != 0);
-        }
-    }
-
-    private void EmitSorted(double norm, Span<int> outIndices, Span<float> outValues)
-    {
-        if (_sortScratch.Length < _counts.Count) _sortScratch = new long[Math.Max(_counts.Count, _sortScratch.Length * 2)];
+        var table = _table;
         var n = 0;
-        foreach (var (index, count) in _counts)
+        long sumOfSquares = 0;
+        foreach (var slot in _used.AsSpan(0, _count))
         {
-            // Index in the high half, so sorting the longs sorts by index (indices are unique and non-negative).
-            if (count != 0) _sortScratch[n++] = ((long)index << 32) | (uint)count;
+            ref var e = ref table[slot];
+            if (e.Count != 0)
+            {
+                sumOfSquares += (long)e.Count * e.Count;
+                // Index in the high half, so ordering the longs by it orders the entries.
+                _sort[n++] = ((long)(e.Key - 1) << 32) | (uint)e.Count;
+            }
+            e = default;
         }
-        var sorted = _sortScratch.AsSpan(0, n);
-        sorted.Sort();
+        _count = 0;
+        if (n == 0) return 0;
+
+        var sorted = SortByIndex(_sort.AsSpan(0, n), _sortTemp.AsSpan(0, n));
+        var norm = Math.Sqrt(sumOfSquares);
+        var outIndices = indices.AppendSpan(n);
+        var outValues = values.AppendSpan(n);
         for (var k = 0; k < sorted.Length; k++)
         {
             outIndices[k] = (int)(sorted[k] >> 32);
             outValues[k] = (float)((int)sorted[k] / norm);
         }
+        return n;
     }
 
-    private void Reset()
+    /// <summary>
+    /// Orders the entries by index: one counting pass on the top bits of the index puts them into 256 ordered buckets
+    /// (a posting has a few hundred entries, so about one per bucket), then an insertion sort fixes the order within
+    /// buckets. Many entries (a huge text) go to the general sort instead.
+    /// </summary>
+    private Span<long> SortByIndex(Span<long> items, Span<long> temp)
     {
-        if (_bits is not null)
+        if (items.Length > 4096)
         {
-            foreach (var (index, _) in _counts)
-            {
-                _bits[index >> 6] = 0;
-                _summary![index >> 12] = 0;
-            }
+            items.Sort();
+            return items;
         }
-        _counts.Clear();
+        var histogram = _histogram.AsSpan();
+        histogram.Clear();
+        var shift = 32 + _bucketShift;
+        foreach (var x in items) histogram[(int)(x >> shift)]++;
+        var sum = 0;
+        for (var b = 0; b < histogram.Length; b++)
+        {
+            var c = histogram[b];
+            histogram[b] = sum;
+            sum += c;
+        }
+        foreach (var x in items) temp[histogram[(int)(x >> shift)]++] = x;
+        for (var i = 1; i < temp.Length; i++)
+        {
+            var x = temp[i];
+            var j = i - 1;
+            if (temp[j] <= x) continue;
+            do
+            {
+                temp[j + 1] = temp[j];
+                j--;
+            } while (j >= 0 && temp[j] > x);
+            temp[j + 1] = x;
+        }
+        return temp;
     }
 
-    /// <summary>Feature index -> summed sign, open addressing; cleared through the list of used slots.</summary>
-    private sealed class CountMap
+    private void Grow()
     {
-        private int[] _keys = CreateKeys(1024);
-        private int[] _counts = new int[1024];
-        private int[] _used = new int[1024];
-        private int _count;
-        private int _shift = 32 - 10;
-
-        public int Count => _count;
-
-        /// <summary>Adds <paramref name="delta"/> to the key's count; returns whether the key is new.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public bool Add(int key, int delta)
+        var old = _table;
+        _table = new Entry[old.Length * 2];
+        _shift--;
+        var mask = _table.Length - 1;
+        for (var k = 0; k < _count; k++)
         {
-            var keys = _keys;
-            var slot = Slot(key);
-            while (true)
-            {
-                var k = keys[slot];
-                if (k == key)
-                {
-                    _counts[slot] += delta;
-                    return false;
-                }
-                if (k < 0) break;
-                slot = (slot + 1) & (keys.Length - 1);
-            }
-            keys[slot] = key;
-            _counts[slot] = delta;
-            _used[_count++] = slot;
-            if (_count * 2 > keys.Length) Grow(); // keep the load factor at most 1/2
-            return true;
-        }
-
-        public int Get(int key)
-        {
-            var keys = _keys;
-            var slot = Slot(key);
-            while (true)
-            {
-                var k = keys[slot];
-                if (k == key) return _counts[slot];
-                if (k < 0) return 0;
-                slot = (slot + 1) & (keys.Length - 1);
-            }
-        }
-
-        public Enumerator GetEnumerator() => new(this);
-
-        public void Clear()
-        {
-            var keys = _keys;
-            foreach (var slot in _used.AsSpan(0, _count)) keys[slot] = -1;
-            _count = 0;
-        }
-
-        // Fibonacci hashing: indices of a non-power-of-two n_features are not uniform in their low bits.
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private int Slot(int key) => (int)(((uint)key * 0x9E3779B1u) >> _shift);
-
-        private void Grow()
-        {
-            var oldKeys = _keys;
-            var oldCounts = _counts;
-            var oldUsed = _used.AsSpan(0, _count).ToArray();
-            var size = oldKeys.Length * 2;
-            _keys = CreateKeys(size);
-            _counts = new int[size];
-            _used = new int[size];
-            _shift--;
-            _count = 0;
-            foreach (var slot in oldUsed) Add(oldKeys[slot], oldCounts[slot]);
-        }
-
-        private static int[] CreateKeys(int size)
-        {
-            var keys = new int[size];
-            keys.AsSpan().Fill(-1);
-            return keys;
-        }
-
-        public struct Enumerator(CountMap map)
-        {
-            private int _next = -1;
-
-            public readonly (int Index, int Count) Current
-            {
-                get
-                {
-                    var slot = map._used[_next];
-                    return (map._keys[slot], map._counts[slot]);
-                }
-            }
-
-            public bool MoveNext() => ++_next < map._count;
+            var e = old[_used[k]];
+            var slot = (int)(((uint)e.Key * 0x9E3779B1u) >> _shift);
+            while (_table[slot].Key != 0) slot = (slot + 1) & mask;
+            _table[slot] = e;
+            _used[k] = slot;
         }
     }
 }
