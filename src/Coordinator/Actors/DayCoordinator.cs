@@ -1,11 +1,14 @@
 using Akka.Actor;
+using Akka.Cluster;
 using Akka.Event;
+using Akka.Persistence;
 using AkkaEtl.Catalog;
 using AkkaEtl.Coordinator.Compaction;
 using AkkaEtl.Features;
 using AkkaEtl.Messages;
 using AkkaEtl.Storage;
 using static AkkaEtl.Messages.CompactionProtocol;
+using static AkkaEtl.Messages.DayEvents;
 using static AkkaEtl.Messages.DayProtocol;
 using static AkkaEtl.Messages.WorkProtocol;
 
@@ -20,14 +23,19 @@ public sealed record DayCoordinatorSettings
     public TimeSpan MaxRetryBackoff { get; init; } = TimeSpan.FromSeconds(30);
     /// <summary>An item with no result after this long is sent again (its first attempt's output, if any, is overwritten).</summary>
     public TimeSpan ItemTimeout { get; init; } = TimeSpan.FromMinutes(30);
+    /// <summary>An item not yet started after this long is sent again (the worker entity ignores a duplicate).</summary>
+    public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(60);
 }
 
 /// <summary>
-/// Runs one (table, day): discovers its files, groups them into work items, sends them to the sharded workers with
-/// a bounded window, retries failures with backoff, and hands the finished parts to compaction. Reports every
-/// change of its status to its parent.
+/// Runs one (table, day) run: discovers its files, plans work items, sends them to the sharded workers within a
+/// window, and hands the finished parts to compaction. Delivery is at-least-once: an item is sent again when its
+/// worker's node leaves the cluster, when it is handed back, fails (with backoff, up to a limit) or times out; its
+/// output is exactly-once because every attempt writes the same part key and only results the coordinator
+/// confirmed (journaled) are compacted. The journal (the plan's key and each finished item) lets a restarted
+/// coordinator carry on without redoing finished items.
 /// </summary>
-public sealed class DayCoordinator : ReceiveActor, IWithTimers
+public sealed class DayCoordinator : ReceivePersistentActor, IWithTimers
 {
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly string _table;
@@ -39,7 +47,9 @@ public sealed class DayCoordinator : ReceiveActor, IWithTimers
     private readonly ObjectStoreProvider _stores;
     private readonly DayCoordinatorSettings _settings;
     private readonly Dictionary<string, ItemState> _items = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, ItemResult> _recovered = [];
     private readonly Queue<ItemState> _pending = new();
+    private string? _plannedKey;
     private Discovered? _discovered;
     private DayStatus _status;
     private int _inFlight;
@@ -57,16 +67,26 @@ public sealed class DayCoordinator : ReceiveActor, IWithTimers
         _settings = settings;
         _status = status;
 
-        Receive<Discovered>(OnDiscovered);
-        Receive<Status.Failure>(f => Fail(f.Cause is { } e ? e.GetBaseException().Message : "discovery failed"));
-        Receive<WorkItemStarted>(OnStarted);
-        Receive<WorkItemCompleted>(OnCompleted);
-        Receive<WorkItemFailed>(OnFailed);
-        Receive<Resend>(OnResend);
-        Receive<DayCommitted>(OnCommitted);
-        Receive<CompactionFailed>(f => Fail(f.Error));
-        Receive<CancelDay>(_ => Finish(_status with { State = DayState.Cancelled, Error = "cancelled" }));
+        Recover<DayPlanned>(e => _plannedKey = e.PlanKey);
+        Recover<ItemSucceeded>(e => _recovered[e.Index] = e.Result);
+        Recover<RecoveryCompleted>(_ => Start());
+
+        Command<Discovered>(OnDiscovered);
+        Command<Status.Failure>(f => Fail(f.Cause is { } e ? e.GetBaseException().Message : "discovery failed"));
+        Command<WorkItemStarted>(OnStarted);
+        Command<WorkItemCompleted>(OnCompleted);
+        Command<WorkItemFailed>(OnFailed);
+        Command<WorkItemHandedBack>(OnHandedBack);
+        Command<Resend>(OnResend);
+        Command<ClusterEvent.MemberRemoved>(OnMemberRemoved);
+        Command<ClusterEvent.CurrentClusterState>(_ => { });
+        Command<DayCommitted>(OnCommitted);
+        Command<CompactionFailed>(f => Fail(f.Error));
+        Command<Retry>(OnRetry);
+        Command<CancelDay>(_ => Finish(_status with { State = DayState.Cancelled, Error = "cancelled" }));
     }
+
+    public override string PersistenceId => $"day|{_table}|{_day}|{_runId}";
 
     public ITimerScheduler Timers { get; set; } = null!;
 
@@ -76,8 +96,29 @@ public sealed class DayCoordinator : ReceiveActor, IWithTimers
 
     protected override void PreStart()
     {
-        Publish(_status with { State = DayState.Discovering, StartedAt = DateTimeOffset.UtcNow });
-        DiscoverAsync().PipeTo(Self);
+        base.PreStart();
+        Cluster.Get(Context.System).Subscribe(Self, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsSnapshot, typeof(ClusterEvent.MemberRemoved));
+    }
+
+    protected override void PostStop()
+    {
+        Cluster.Get(Context.System).Unsubscribe(Self);
+        base.PostStop();
+    }
+
+    private void Start()
+    {
+        if (_plannedKey is null)
+        {
+            Publish(_status with { State = DayState.Discovering, StartedAt = _status.StartedAt ?? DateTimeOffset.UtcNow, Error = null });
+            DiscoverAsync().PipeTo(Self);
+        }
+        else
+        {
+            _log.Info("{0} {1}: resuming run {2} with {3} finished items", _table, _day, _runId, _recovered.Count);
+            Publish(_status with { State = DayState.Processing, StartedAt = _status.StartedAt ?? DateTimeOffset.UtcNow, Error = null });
+            ResumeAsync(_plannedKey).PipeTo(Self);
+        }
     }
 
     private async Task<Discovered> DiscoverAsync()
@@ -99,7 +140,23 @@ public sealed class DayCoordinator : ReceiveActor, IWithTimers
         var planKey = CatalogKeys.Plan(_table, _day, _runId);
         var nothingToDo = files.Count == 0 || (plan.Incremental && items.Count == 0 && plan.Removed.Count == 0);
         if (!nothingToDo) await catalog.WriteAsync(planKey, plan);
-        return new Discovered(extractor, files, plan, planKey, items, previous);
+        return new Discovered(extractor, files, plan, planKey, items, previous, NothingToDo: nothingToDo, AlreadyCommitted: false);
+    }
+
+    /// <summary>The journaled run again: its plan from the warehouse, or the news that it was committed already.</summary>
+    private async Task<Discovered> ResumeAsync(string planKey)
+    {
+        var extractor = ExtractorLoader.Get(_options.Extractor);
+        var catalog = new CatalogStore(_stores.Get(_options.Warehouse));
+        var previous = await catalog.GetPartitionAsync(_table, _day);
+        var plan = await catalog.ReadAsync<DayPlan>(planKey);
+        var committed = previous?.Lineage.RunId == _runId;
+        if (plan is null && !committed) throw new InvalidOperationException($"the plan of run {_runId} ({catalog.Warehouse.Describe(planKey)}) is gone");
+        plan ??= new DayPlan(_table, _day, _runId, false, null, [], []);
+        var files = plan.Sources.Select(s => new SourceFileRef(s.Key, s.Size, s.Version)).ToList();
+        var items = plan.ToProcess.GroupBy(s => s.Item).OrderBy(g => g.Key)
+            .Select(g => (IReadOnlyList<SourceFileRef>)g.Select(s => new SourceFileRef(s.Key, s.Size, s.Version)).ToList()).ToList();
+        return new Discovered(extractor, files, plan, planKey, items, previous, NothingToDo: false, AlreadyCommitted: committed);
     }
 
     private void OnDiscovered(Discovered d)
@@ -114,33 +171,43 @@ public sealed class DayCoordinator : ReceiveActor, IWithTimers
             InputBytes = d.Items.Sum(i => i.Sum(f => f.Size)),
             ItemsTotal = d.Items.Count,
         };
+        if (d.AlreadyCommitted)
+        {
+            // The coordinator stopped between the commit and recording it: nothing to redo.
+            Finish(status with { State = DayState.Committed, CommittedRows = d.Previous!.Rows, OutputFiles = d.Previous.Files.Count, Version = d.Previous.Version });
+            return;
+        }
         if (d.Files.Count == 0)
         {
             // Nothing to read is not an error, and it never empties a committed partition.
             Finish(status with { State = DayState.Empty });
             return;
         }
-        if (d.Plan.Incremental && d.Items.Count == 0 && d.Plan.Removed.Count == 0)
+        if (d.NothingToDo)
         {
             _log.Info("{0} {1}: no new or changed files", _table, _day);
-            Finish(status with
-            {
-                State = DayState.Committed,
-                CommittedRows = d.Previous!.Rows,
-                OutputFiles = d.Previous.Files.Count,
-                Version = d.Previous.Version,
-            });
+            Finish(status with { State = DayState.Committed, CommittedRows = d.Previous!.Rows, OutputFiles = d.Previous.Files.Count, Version = d.Previous.Version });
             return;
         }
+        if (_plannedKey is null) Persist(new DayPlanned(d.PlanKey), e => _plannedKey = e.PlanKey);
         for (var i = 0; i < d.Items.Count; i++)
         {
             var item = new WorkItem($"{_table}|{_day}|{_runId}|{i:D5}", _table, _day, _runId, i, _options.Source, d.Items[i], _options.Warehouse,
                 _options.Extractor, Math.Min(_options.MaxRowsPerFile, WorkItemDefaults.RowGroupMaxRows));
             var state = new ItemState(item);
             _items.Add(item.ItemId, state);
-            _pending.Enqueue(state);
+            if (_recovered.TryGetValue(i, out var result))
+            {
+                state.Result = result;
+                status = Counted(status, state, result);
+            }
+            else
+            {
+                _pending.Enqueue(state);
+            }
         }
-        _log.Info("{0} {1}: {2} files, {3} to process in {4} items, {5} removed", [_table, _day, d.Files.Count, status.FilesToProcess, d.Items.Count, d.Plan.Removed.Count]);
+        _log.Info("{0} {1}: {2} files, {3} to process in {4} items ({5} done), {6} removed",
+            [_table, _day, d.Files.Count, status.FilesToProcess, d.Items.Count, _recovered.Count, d.Plan.Removed.Count]);
         Publish(status with { State = DayState.Processing });
         Continue();
     }
@@ -149,55 +216,69 @@ public sealed class DayCoordinator : ReceiveActor, IWithTimers
     {
         while (_inFlight < _settings.MaxItemsInFlight && _pending.TryDequeue(out var item))
         {
-            item.Attempt++;
             item.InFlight = true;
             _inFlight++;
-            _workItems.Tell(new ProcessWorkItem(item.Item, item.Attempt, Self));
-            Timers.StartSingleTimer(item.Item.ItemId, new Resend(item.Item.ItemId, item.Attempt, "timed out"), _settings.ItemTimeout);
+            Send(item);
         }
+    }
+
+    private void Send(ItemState item)
+    {
+        item.Attempt++;
+        item.Node = null;
+        _workItems.Tell(new ProcessWorkItem(item.Item, item.Attempt, Self));
+        Timers.StartSingleTimer(item.Item.ItemId, new Resend(item.Item.ItemId, item.Attempt, Failed: false, "not started"), _settings.StartTimeout);
     }
 
     private void OnStarted(WorkItemStarted m)
     {
-        if (_items.TryGetValue(m.ItemId, out var item)) item.Node = m.Node;
+        if (!_items.TryGetValue(m.ItemId, out var item) || !item.InFlight) return;
+        item.Node = m.Node;
+        Timers.StartSingleTimer(item.Item.ItemId, new Resend(item.Item.ItemId, item.Attempt, Failed: true, "timed out"), _settings.ItemTimeout);
     }
 
     private void OnCompleted(WorkItemCompleted m)
     {
         if (!_items.TryGetValue(m.ItemId, out var item) || item.Result is not null || item.GaveUp) return;
         // Any attempt's result is good: the part's key is the same for every attempt.
-        item.Result = m.Result;
-        ItemDone(item);
-        var r = m.Result;
-        Publish(_status with
+        Persist(new ItemSucceeded(item.Item.Index, m.Result), e =>
         {
-            ItemsDone = _status.ItemsDone + 1,
-            FilesDone = _status.FilesDone + item.Item.Files.Count,
-            BytesDone = _status.BytesDone + r.InputBytes,
-            Lines = _status.Lines + r.Lines,
-            Rows = _status.Rows + r.Rows,
-            Rejected = _status.Rejected + r.Rejected,
-            FieldErrors = _status.FieldErrors + r.FieldErrors,
+            if (item.Result is not null) return;
+            item.Result = e.Result;
+            ItemDone(item);
+            Publish(Counted(_status, item, e.Result));
+            Continue();
         });
-        Continue();
     }
+
+    private static DayStatus Counted(DayStatus status, ItemState item, ItemResult r) => status with
+    {
+        ItemsDone = status.ItemsDone + 1,
+        FilesDone = status.FilesDone + item.Item.Files.Count,
+        BytesDone = status.BytesDone + r.InputBytes,
+        Lines = status.Lines + r.Lines,
+        Rows = status.Rows + r.Rows,
+        Rejected = status.Rejected + r.Rejected,
+        FieldErrors = status.FieldErrors + r.FieldErrors,
+    };
 
     private void OnFailed(WorkItemFailed m)
     {
         if (!_items.TryGetValue(m.ItemId, out var item) || item.Result is not null || item.GaveUp || m.Attempt != item.Attempt) return;
         item.LastError = m.Error;
+        item.Failures++;
         ItemDone(item);
-        if (item.Attempt < _options.MaxAttempts)
+        if (item.Failures < _options.MaxAttempts)
         {
-            var backoff = TimeSpan.FromTicks(Math.Min(_settings.MaxRetryBackoff.Ticks, _settings.RetryBackoff.Ticks << (item.Attempt - 1)));
+            var backoff = TimeSpan.FromTicks(Math.Min(_settings.MaxRetryBackoff.Ticks, _settings.RetryBackoff.Ticks << (item.Failures - 1)));
             _log.Warning("{0} {1}: item {2} attempt {3} failed on {4}, retrying in {5}: {6}", [_table, _day, item.Item.Index, item.Attempt, m.Node, backoff, m.Error]);
-            Timers.StartSingleTimer(item.Item.ItemId, new Resend(item.Item.ItemId, item.Attempt, null), backoff);
+            Timers.StartSingleTimer(item.Item.ItemId, new Retry(item.Item.ItemId), backoff);
             Dispatch();
             return;
         }
         item.GaveUp = true;
         var failedFiles = _status.FailedFiles.Concat(item.Item.Files.Select(f => f.Key)).ToList();
-        var error = $"item {item.Item.Index} ({item.Item.Files.Count} files) failed after {item.Attempt} attempts: {m.Error}";
+        var error = $"item {item.Item.Index} ({item.Item.Files.Count} files) failed after {item.Failures} attempts: {m.Error}";
         Publish(_status with { ItemsFailed = _status.ItemsFailed + 1, FailedFiles = failedFiles, Error = error });
         if (!_options.AllowPartial)
         {
@@ -207,25 +288,37 @@ public sealed class DayCoordinator : ReceiveActor, IWithTimers
         Continue();
     }
 
-    private void OnResend(Resend r)
+    private void OnHandedBack(WorkItemHandedBack m)
     {
-        if (!_items.TryGetValue(r.ItemId, out var item) || item.Result is not null || item.GaveUp || r.Attempt != item.Attempt) return;
-        if (r.Reason is not null)
+        if (!_items.TryGetValue(m.ItemId, out var item) || item.Result is not null || item.GaveUp || !item.InFlight) return;
+        _log.Info("{0} {1}: item {2} handed back by {3}", _table, _day, item.Item.Index, m.Node);
+        Send(item);
+    }
+
+    private void OnMemberRemoved(ClusterEvent.MemberRemoved removed)
+    {
+        var node = removed.Member.Address.ToString();
+        foreach (var item in _items.Values.Where(i => i.InFlight && i.Result is null && (i.Node == node || i.Node is null)))
         {
-            // Timed out while in flight: count it as a failed attempt.
-            OnFailed(new WorkItemFailed(r.ItemId, r.Attempt, r.Reason, item.Node ?? "unknown"));
-            return;
+            _log.Warning("{0} {1}: {2} left with item {3}, sending it again", _table, _day, node, item.Item.Index);
+            Send(item);
         }
+    }
+
+    private void OnRetry(Retry r)
+    {
+        if (!_items.TryGetValue(r.ItemId, out var item) || item.Result is not null || item.GaveUp || item.InFlight) return;
         _pending.Enqueue(item);
         Dispatch();
     }
 
-    private void ItemDone(ItemState item)
+    private void OnResend(Resend r)
     {
-        if (!item.InFlight) return;
-        item.InFlight = false;
-        _inFlight--;
-        Timers.Cancel(item.Item.ItemId);
+        if (!_items.TryGetValue(r.ItemId, out var item) || item.Result is not null || item.GaveUp || !item.InFlight || r.Attempt != item.Attempt) return;
+        if (r.Failed)
+            OnFailed(new WorkItemFailed(r.ItemId, r.Attempt, r.Reason, item.Node ?? "unknown"));
+        else
+            Send(item);
     }
 
     private void Continue()
@@ -245,18 +338,23 @@ public sealed class DayCoordinator : ReceiveActor, IWithTimers
             _options.GlueDatabase, Self));
     }
 
-    private void OnCommitted(DayCommitted c)
+    private void ItemDone(ItemState item)
     {
-        Finish(_status with
-        {
-            State = DayState.Committed,
-            CommittedRows = c.Partition.Rows,
-            OutputFiles = c.Partition.Files.Count,
-            DuplicatesDropped = c.Partition.Lineage.DuplicatesDropped,
-            Version = c.Partition.Version,
-            Warning = c.Warning,
-        });
+        if (!item.InFlight) return;
+        item.InFlight = false;
+        _inFlight--;
+        Timers.Cancel(item.Item.ItemId);
     }
+
+    private void OnCommitted(DayCommitted c) => Finish(_status with
+    {
+        State = DayState.Committed,
+        CommittedRows = c.Partition.Rows,
+        OutputFiles = c.Partition.Files.Count,
+        DuplicatesDropped = c.Partition.Lineage.DuplicatesDropped,
+        Version = c.Partition.Version,
+        Warning = c.Warning,
+    });
 
     private void Fail(string error)
     {
@@ -264,10 +362,25 @@ public sealed class DayCoordinator : ReceiveActor, IWithTimers
         Finish(_status with { State = DayState.Failed, Error = error });
     }
 
+    /// <summary>Reports the end. A committed run's journal is of no further use; a failed one stays for a retry.</summary>
     private void Finish(DayStatus status)
     {
         Publish(status with { FinishedAt = DateTimeOffset.UtcNow });
-        Context.Stop(Self);
+        foreach (var item in _items.Values) Timers.Cancel(item.Item.ItemId);
+        Become(Finished);
+        if (status.State is DayState.Committed or DayState.Empty && LastSequenceNr > 0) DeleteMessages(LastSequenceNr);
+        else Context.Stop(Self);
+    }
+
+    private void Finished()
+    {
+        Command<DeleteMessagesSuccess>(_ => Context.Stop(Self));
+        Command<DeleteMessagesFailure>(f =>
+        {
+            _log.Warning("could not delete the journal of {0}: {1}", PersistenceId, f.Cause.Message);
+            Context.Stop(Self);
+        });
+        CommandAny(_ => { });
     }
 
     private void Publish(DayStatus status)
@@ -277,14 +390,18 @@ public sealed class DayCoordinator : ReceiveActor, IWithTimers
     }
 
     private sealed record Discovered(LoadedExtractor Extractor, IReadOnlyList<SourceFileRef> Files, DayPlan Plan, string PlanKey,
-        IReadOnlyList<IReadOnlyList<SourceFileRef>> Items, PartitionEntry? Previous);
+        IReadOnlyList<IReadOnlyList<SourceFileRef>> Items, PartitionEntry? Previous, bool NothingToDo, bool AlreadyCommitted);
 
-    private sealed record Resend(string ItemId, int Attempt, string? Reason);
+    /// <summary>Send an item again: a failed attempt (counted) or an unanswered one (not counted).</summary>
+    private sealed record Resend(string ItemId, int Attempt, bool Failed, string Reason);
+
+    private sealed record Retry(string ItemId);
 
     private sealed class ItemState(WorkItem item)
     {
         public WorkItem Item { get; } = item;
         public int Attempt { get; set; }
+        public int Failures { get; set; }
         public bool InFlight { get; set; }
         public bool GaveUp { get; set; }
         public string? Node { get; set; }

@@ -48,6 +48,9 @@ public static class WorkProtocol
     public sealed record WorkItemCompleted(string ItemId, int Attempt, ItemResult Result) : IEtlMessage;
 
     public sealed record WorkItemFailed(string ItemId, int Attempt, string Error, string Node) : IEtlMessage;
+
+    /// <summary>The worker's node is leaving: the item was stopped unfinished and should go elsewhere (not a failure).</summary>
+    public sealed record WorkItemHandedBack(string ItemId, int Attempt, string Node) : IEtlMessage;
 }
 
 /// <summary>What one item produced. A null <see cref="PartKey"/> means no rows.</summary>

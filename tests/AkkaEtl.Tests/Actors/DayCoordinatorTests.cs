@@ -1,5 +1,8 @@
 using Akka.Actor;
+using Akka.Cluster.Hosting;
 using Akka.Hosting;
+using Akka.Persistence.Hosting;
+using Akka.Remote.Hosting;
 using AkkaEtl.Catalog;
 using AkkaEtl.Coordinator.Actors;
 using AkkaEtl.Messages;
@@ -16,9 +19,11 @@ public sealed class DayCoordinatorTests : Akka.Hosting.TestKit.TestKit
 {
     private readonly TempDir _dir = new("daycoord");
 
-    protected override void ConfigureAkka(AkkaConfigurationBuilder builder, IServiceProvider provider)
-    {
-    }
+    protected override void ConfigureAkka(AkkaConfigurationBuilder builder, IServiceProvider provider) =>
+        builder.WithRemoting("127.0.0.1", 0)
+            .WithClustering()
+            .WithInMemoryJournal()
+            .WithInMemorySnapshotStore();
 
     private (IActorRef Day, Akka.TestKit.TestProbe Work, Akka.TestKit.TestProbe Compaction) Start(int files, RunOptions? options = null)
     {

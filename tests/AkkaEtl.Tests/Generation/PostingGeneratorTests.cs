@@ -184,7 +184,7 @@ public sealed class PostingGeneratorTests : IDisposable
 
         Assert.NotEmpty(reports);
         Assert.Equal(summary.Records, reports[^1]);
-        Assert.True(reports.Zip(reports.Skip(1)).All(p => p.First < p.Second), "increasing");
+        Assert.True(reports.Zip(reports.Skip(1), (a, b) => a < b).All(increasing => increasing), "increasing");
         Assert.True(reports.Count <= summary.Records / 4096 + 2, "batched, not per record: " + reports.Count);
     }
 
