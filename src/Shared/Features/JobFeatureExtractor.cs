@@ -163,13 +163,8 @@ public sealed class JobFeatureExtractor : IFeatureExtractor
         int htmlLength;
         if (e.ValueKind == JsonValueKind.String)
         {
-            // The raw value (quotes included) unescaped and transcoded by the reader itself: the same characters, and
-            // the same errors for broken surrogate escapes, as GetString, without the string.
-            var raw = JsonMarshal.GetRawUtf8Value(e);
-            scratch.EnsureHtml(raw.Length);
-            var reader = new Utf8JsonReader(raw);
-            reader.Read();
-            htmlLength = reader.CopyString(scratch.Html);
+            scratch.EnsureHtml(JsonMarshal.GetRawUtf8Value(e).Length);
+            htmlLength = JsonStringDecoder.Decode(e, scratch.Html);
         }
         else
         {

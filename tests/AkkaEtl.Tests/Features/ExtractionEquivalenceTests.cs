@@ -113,6 +113,15 @@ public class ExtractionEquivalenceTests
         """{"id":"e36","remote":"maybe","employment_type":"Full-time + Equity","language":"e"}""",
         """{"id":"e37","source":"<i>hn</i>","site":"x","url":"  https://x.example/a  ","link":"y"}""",
         """{"id":"e38","city":"Portland","state":"OR","location":{"city":"Ignored","country":"US"}}""",
+        """{"id":"e39","title":"Lone high","description":"<p>broken \ud800x surrogate</p>"}""",
+        """{"id":"e40","title":"Reversed","description":"x\udc00\ud800y"}""",
+        """{"id":"e41","title":"High then letter","description":"\ud83d\u0041 and more"}""",
+        """{"id":"e42","title":"High at end","description":"end \ud83d"}""",
+        """{"id":"e43","title":"All escapes","description":"a\bb\fc\nd\re\tf\"g\\h\/i \u00e9\u4e2d\ud83d\ude80 \u003cp\u003e tag \u0026amp;"}""",
+        """{"id":"e44","title":"T\u00eatle \ud83d\ude80","company":"Caf\u00e9 \u0026 Co","description":"\u003cul\u003e\u003cli\u003e\u00dcber\u003c/li\u003e\u003c/ul\u003e $120k"}""",
+        """{"id":"e45","description":12345,"title":"Number description"}""",
+        """{"id":"e46","description":"&nbsp;&ThickSpace;&nbsp;","title":"Only spaces"}""",
+        """{"id":"e47","description":"   \t\n  ","title":"Blank"}""",
     ];
 
     // --- running and digesting ---------------------------------------------------------------------------------
