@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AkkaEtl.Common;
+using AkkaEtl.Features;
 using AkkaEtl.Features.Normalization;
 using AkkaEtl.Features.Text;
 
@@ -54,6 +55,12 @@ public sealed class ComponentBench
             indices.Clear();
             values.Clear();
             hasher.Transform(_titles[i], _plain[i], indices, values);
+        });
+        var arena = new StringColumn();
+        Measure("StringColumn.Add (description)", n, i =>
+        {
+            arena.Add(_plain[i].AsSpan());
+            if (arena.Count == 400) arena.Truncate(0);
         });
         Measure("HeaderInference (every record)", n, i => HeaderInference.Infer(_plain[i]));
         Measure("TextCleaner.CleanTitle", n, i => TextCleaner.CleanTitle(_titles[i]));

@@ -25,11 +25,14 @@ public sealed class JobFeatureExtractor : IFeatureExtractor
 
     private readonly FieldMapping _mapping;
     private readonly string _noIdReason;
+    // The mapping's paths by field, resolved once: no dictionary lookup and no enumerator per read.
+    private readonly JsonPath[][] _paths;
 
     public JobFeatureExtractor(FieldMapping? mapping = null)
     {
         _mapping = mapping ?? FieldMapping.Default;
         _noIdReason = "no id (looked at " + string.Join(", ", _mapping.Paths("id")) + ")";
+        _paths = FieldNames.Select(f => _mapping.Paths(f).ToArray()).ToArray();
     }
 
     public FieldMapping Mapping => _mapping;
@@ -39,15 +42,15 @@ public sealed class JobFeatureExtractor : IFeatureExtractor
     public void Extract(in SourceRecord record, IRowWriter row)
     {
         var json = record.Json;
-        var id = Text(json, "id");
+        var id = Text(json, Field.Id);
         if (string.IsNullOrWhiteSpace(id))
         {
             row.Reject(_noIdReason);
             return;
         }
         row.SetString(JobId, id.Trim());
-        row.SetString(Source, InlineText(json, "source", Source, row));
-        var url = Text(json, "url")?.Trim();
+        row.SetString(Source, InlineText(json, Field.Source, Source, row));
+        var url = Text(json, Field.Url)?.Trim();
 
         var scratch = t_scratch ??= new Scratch();
         // The description is the bulk of a record: it goes from the raw JSON bytes to plain text in per-thread
@@ -55,8 +58,8 @@ public sealed class JobFeatureExtractor : IFeatureExtractor
         var hasDescription = ReadDescription(json, row, scratch, out var descriptionLength);
         ReadOnlySpan<char> description = hasDescription ? scratch.Plain.AsSpan(0, descriptionLength) : default;
 
-        var title = TextCleaner.CleanTitle(FieldText(json, "title", Title, row));
-        var company = TextCleaner.CleanCompany(FieldText(json, "company", Company, row));
+        var title = TextCleaner.CleanTitle(FieldText(json, Field.Title, Title, row));
+        var company = TextCleaner.CleanCompany(FieldText(json, Field.Company, Company, row));
         var location = ReadLocation(json, row);
         var remote = ReadRemote(json, row);
         var employment = ReadEmploymentType(json);
@@ -119,8 +122,8 @@ public sealed class JobFeatureExtractor : IFeatureExtractor
             row.SetInt32(DescriptionWords, null);
         }
         row.SetString(Language, ReadLanguage(json));
-        row.SetTimestamp(PostedAt, ReadTimestamp(json, "posted_at", PostedAt, row));
-        row.SetTimestamp(UpdatedAt, ReadTimestamp(json, "updated_at", UpdatedAt, row));
+        row.SetTimestamp(PostedAt, ReadTimestamp(json, Field.PostedAt, PostedAt, row));
+        row.SetTimestamp(UpdatedAt, ReadTimestamp(json, Field.UpdatedAt, UpdatedAt, row));
 
         scratch.Indices.Clear();
         scratch.Values.Clear();
@@ -131,20 +134,20 @@ public sealed class JobFeatureExtractor : IFeatureExtractor
 
     // --- fields -------------------------------------------------------------------------------------------
 
-    private string? Text(JsonElement json, string field)
+    private string? Text(JsonElement json, Field field)
     {
-        foreach (var path in _mapping.Paths(field))
+        foreach (var path in Paths(field))
             if (path.TryFind(json, IsText, out var e))
                 return e.ValueKind == JsonValueKind.String ? e.GetString() : e.GetRawText();
         return null;
     }
 
     /// <summary>Like <see cref="Text"/>, but a value of the wrong type (a number list, an object where text is wanted) is counted.</summary>
-    private string? FieldText(JsonElement json, string field, int column, IRowWriter row)
+    private string? FieldText(JsonElement json, Field field, int column, IRowWriter row)
     {
         var text = Text(json, field);
         if (text is null && Present(json, field, out var e) && !(HasObjectAlternative(field) && e.ValueKind == JsonValueKind.Object))
-            row.FieldError(column, $"{field} is {e.ValueKind}");
+            row.FieldError(column, $"{FieldNames[(int)field]} is {e.ValueKind}");
         return text;
     }
 
@@ -155,9 +158,9 @@ public sealed class JobFeatureExtractor : IFeatureExtractor
     private bool ReadDescription(JsonElement json, IRowWriter row, Scratch scratch, out int length)
     {
         length = 0;
-        if (!FindText(json, "description", out var e))
+        if (!FindText(json, Field.Description, out var e))
         {
-            CountWrongType(json, "description", DescriptionText, row);
+            CountWrongType(json, Field.Description, DescriptionText, row);
             return false;
         }
         int htmlLength;
@@ -178,9 +181,9 @@ public sealed class JobFeatureExtractor : IFeatureExtractor
         return length > 0 && !scratch.Plain.AsSpan(0, length).IsWhiteSpace();
     }
 
-    private bool FindText(JsonElement json, string field, out JsonElement found)
+    private bool FindText(JsonElement json, Field field, out JsonElement found)
     {
-        foreach (var path in _mapping.Paths(field))
+        foreach (var path in Paths(field))
             if (path.TryFind(json, IsText, out found))
                 return true;
         found = default;
@@ -188,24 +191,24 @@ public sealed class JobFeatureExtractor : IFeatureExtractor
     }
 
     /// <summary>A field that has a value, but not text where text is wanted, is counted.</summary>
-    private void CountWrongType(JsonElement json, string field, int column, IRowWriter row)
+    private void CountWrongType(JsonElement json, Field field, int column, IRowWriter row)
     {
         if (Present(json, field, out var e) && !(HasObjectAlternative(field) && e.ValueKind == JsonValueKind.Object))
-            row.FieldError(column, $"{field} is {e.ValueKind}");
+            row.FieldError(column, $"{FieldNames[(int)field]} is {e.ValueKind}");
     }
 
-    private string? InlineText(JsonElement json, string field, int column, IRowWriter row)
+    private string? InlineText(JsonElement json, Field field, int column, IRowWriter row)
     {
         var t = FieldText(json, field, column, row);
         return t is null ? null : HtmlText.ToInlineText(t);
     }
 
     // Company and location may legitimately be objects; their readers handle that.
-    private static bool HasObjectAlternative(string field) => field is "company" or "location" or "salary";
+    private static bool HasObjectAlternative(Field field) => field is Field.Company or Field.Location or Field.Salary;
 
-    private bool Present(JsonElement json, string field, out JsonElement found)
+    private bool Present(JsonElement json, Field field, out JsonElement found)
     {
-        foreach (var path in _mapping.Paths(field))
+        foreach (var path in Paths(field))
             if (path.TryFind(json, IsPresent, out found))
                 return true;
         found = default;
@@ -214,9 +217,9 @@ public sealed class JobFeatureExtractor : IFeatureExtractor
 
     private LocationFields ReadLocation(JsonElement json, IRowWriter row)
     {
-        string? text = null, city = Text(json, "city"), region = Text(json, "region"), country = null;
-        var countryText = Text(json, "country");
-        foreach (var path in _mapping.Paths("location"))
+        string? text = null, city = Text(json, Field.City), region = Text(json, Field.Region), country = null;
+        var countryText = Text(json, Field.Country);
+        foreach (var path in Paths(Field.Location))
         {
             if (path.TryFind(json, IsText, out var s))
             {
@@ -230,7 +233,7 @@ public sealed class JobFeatureExtractor : IFeatureExtractor
                 countryText ??= Prop(o, "country", "addressCountry", "countryCode");
                 if (countryText is null && o.TryGetProperty("addressCountry", out var ac) && ac.ValueKind == JsonValueKind.Object)
                     countryText = Prop(ac, "name", "identifier");
-                text = string.Join(", ", new[] { city, region, countryText }.Where(x => !string.IsNullOrWhiteSpace(x)));
+                text = JoinNonBlank(city, region, countryText);
                 break;
             }
         }
@@ -245,9 +248,31 @@ public sealed class JobFeatureExtractor : IFeatureExtractor
         return new LocationFields(NullIfEmpty(text), city, region, country);
     }
 
+    /// <summary>The parts that are not blank, joined with ", " ("" when none): what string.Join over a filtered list gives.</summary>
+    private static string JoinNonBlank(string? a, string? b, string? c)
+    {
+        string? x = null, y = null, z = null;
+        var n = 0;
+        foreach (var part in (ReadOnlySpan<string?>)[a, b, c])
+        {
+            if (string.IsNullOrWhiteSpace(part)) continue;
+            if (n == 0) x = part;
+            else if (n == 1) y = part;
+            else z = part;
+            n++;
+        }
+        return n switch
+        {
+            0 => "",
+            1 => x!,
+            2 => string.Concat(x, ", ", y),
+            _ => string.Concat(x, ", ", y, ", ", z),
+        };
+    }
+
     private bool? ReadRemote(JsonElement json, IRowWriter row)
     {
-        foreach (var path in _mapping.Paths("remote"))
+        foreach (var path in Paths(Field.Remote))
         {
             if (!path.TryFind(json, IsPresent, out var e)) continue;
             switch (e.ValueKind)
@@ -276,14 +301,14 @@ public sealed class JobFeatureExtractor : IFeatureExtractor
 
     private string? ReadEmploymentType(JsonElement json)
     {
-        var raw = Text(json, "employment_type");
+        var raw = Text(json, Field.EmploymentType);
         return raw is null ? null : EmploymentTypeNormalizer.Normalize(raw);
     }
 
     private SalaryFields? ReadSalary(JsonElement json, string? country, IRowWriter row)
     {
         SalaryFields? salary = null;
-        foreach (var path in _mapping.Paths("salary"))
+        foreach (var path in Paths(Field.Salary))
         {
             if (!path.TryFind(json, IsPresent, out var e)) continue;
             salary = e.ValueKind switch
@@ -298,10 +323,10 @@ public sealed class JobFeatureExtractor : IFeatureExtractor
             if (salary is not null) break;
         }
         // Explicit fields refine or replace what a salary text gave.
-        var min = Number(json, "salary_min");
-        var max = Number(json, "salary_max");
-        var currency = Text(json, "salary_currency");
-        var period = Text(json, "salary_period");
+        var min = Number(json, Field.SalaryMin);
+        var max = Number(json, Field.SalaryMax);
+        var currency = Text(json, Field.SalaryCurrency);
+        var period = Text(json, Field.SalaryPeriod);
         if (min is not null || max is not null)
             salary = SalaryFields.Of(min ?? max!.Value, max ?? min!.Value, currency ?? salary?.Currency, period ?? salary?.Period);
         else if (salary is { } s && (currency is not null || period is not null))
@@ -333,9 +358,9 @@ public sealed class JobFeatureExtractor : IFeatureExtractor
         }
     }
 
-    private double? Number(JsonElement json, string field)
+    private double? Number(JsonElement json, Field field)
     {
-        foreach (var path in _mapping.Paths(field))
+        foreach (var path in Paths(field))
             if (path.TryFind(json, IsText, out var e))
             {
                 if (e.ValueKind == JsonValueKind.Number) return e.GetDouble();
@@ -344,9 +369,9 @@ public sealed class JobFeatureExtractor : IFeatureExtractor
         return null;
     }
 
-    private DateTime? ReadTimestamp(JsonElement json, string field, int column, IRowWriter row)
+    private DateTime? ReadTimestamp(JsonElement json, Field field, int column, IRowWriter row)
     {
-        foreach (var path in _mapping.Paths(field))
+        foreach (var path in Paths(field))
         {
             if (!path.TryFind(json, IsPresent, out var e)) continue;
             switch (e.ValueKind)
@@ -358,7 +383,7 @@ public sealed class JobFeatureExtractor : IFeatureExtractor
                 case JsonValueKind.String when e.ValueEquals(ReadOnlySpan<byte>.Empty):
                     continue;
             }
-            row.FieldError(column, $"{field} is not a timestamp");
+            row.FieldError(column, $"{FieldNames[(int)field]} is not a timestamp");
             return null;
         }
         return null;
@@ -366,7 +391,7 @@ public sealed class JobFeatureExtractor : IFeatureExtractor
 
     private string? ReadLanguage(JsonElement json)
     {
-        var raw = Text(json, "language")?.Trim();
+        var raw = Text(json, Field.Language)?.Trim();
         if (raw is null || raw.Length < 2) return null;
         var code = raw.Length == 2 || raw[2] is '-' or '_' ? raw[..2] : null;
         return code is not null && char.IsAsciiLetter(code[0]) && char.IsAsciiLetter(code[1]) ? code.ToLowerInvariant() : null;
@@ -393,6 +418,13 @@ public sealed class JobFeatureExtractor : IFeatureExtractor
             }
         return null;
     }
+
+    /// <summary>The canonical inputs this extractor reads (see <see cref="FieldMapping.CanonicalFields"/>), by index.</summary>
+    private enum Field { Id, Source, Url, Title, Company, Location, City, Region, Country, Remote, EmploymentType, Salary, SalaryMin, SalaryMax, SalaryCurrency, SalaryPeriod, Description, Language, PostedAt, UpdatedAt }
+
+    private static readonly string[] FieldNames = ["id", "source", "url", "title", "company", "location", "city", "region", "country", "remote", "employment_type", "salary", "salary_min", "salary_max", "salary_currency", "salary_period", "description", "language", "posted_at", "updated_at"];
+
+    private JsonPath[] Paths(Field field) => _paths[(int)field];
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
 

@@ -122,6 +122,11 @@ public class ExtractionEquivalenceTests
         """{"id":"e45","description":12345,"title":"Number description"}""",
         """{"id":"e46","description":"&nbsp;&ThickSpace;&nbsp;","title":"Only spaces"}""",
         """{"id":"e47","description":"   \t\n  ","title":"Blank"}""",
+        """{"id":"e48","location":{"country":"DE"}}""",
+        """{"id":"e49","location":{"region":"CA","country":"US"}}""",
+        """{"id":"e50","location":{"city":" ","region":"","country":"France"}}""",
+        """{"id":"e51","location":{"city":"Lyon","addressCountry":{"name":"France"}},"jobLocation":{"address":{"addressLocality":"x"}}}""",
+        """{"id":"e52","location":{"industry":"none"}}""",
     ];
 
     // --- running and digesting ---------------------------------------------------------------------------------
