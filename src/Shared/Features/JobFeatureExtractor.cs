@@ -130,6 +130,7 @@ public sealed class JobFeatureExtractor : IFeatureExtractor
         scratch.Hasher.Transform(title, description, scratch.Indices, scratch.Values);
         row.SetInt32List(TextHashIdx, scratch.Indices.Span);
         row.SetFloatList(TextHashVal, scratch.Values.Span);
+        scratch.ShrinkAfterHuge();
     }
 
     // --- fields -------------------------------------------------------------------------------------------
@@ -439,6 +440,18 @@ public sealed class JobFeatureExtractor : IFeatureExtractor
         public char[] Html = new char[8192];
         /// <summary>The description as plain text; pooled, because HtmlText.Convert may swap it for a larger pooled one.</summary>
         public char[] Plain = ArrayPool<char>.Shared.Rent(8192);
+
+        /// <summary>A rare huge description (up to the line limit) should not keep its buffers alive on every thread.</summary>
+        public void ShrinkAfterHuge()
+        {
+            const int Keep = 1 << 20;
+            if (Html.Length > Keep) Html = new char[8192];
+            if (Plain.Length > Keep)
+            {
+                ArrayPool<char>.Shared.Return(Plain);
+                Plain = ArrayPool<char>.Shared.Rent(8192);
+            }
+        }
 
         /// <summary>Makes room for a description of <paramref name="utf8Length"/> bytes (never more UTF-16 units) and its plain text.</summary>
         public void EnsureHtml(int utf8Length)
