@@ -17,6 +17,7 @@ public static class Program
         new PartitionsCommand(),
         new FeaturesCommand(),
         new DdlCommand(),
+        new ServeCommand(),
     ];
 
     public static async Task<int> Main(string[] args)

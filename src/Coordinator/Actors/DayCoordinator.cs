@@ -326,9 +326,9 @@ public sealed class DayCoordinator : ReceivePersistentActor, IWithTimers
         Dispatch();
         if (_items.Values.Any(i => i.Result is null && !i.GaveUp)) return;
         var parts = _items.Values
-            .Where(i => i.Result?.PartKey is not null)
+            .Where(i => i.Result is not null)
             .OrderBy(i => i.Item.Index)
-            .Select(i => new PartRef(i.Result!.PartKey!, i.Result.Rows, i.Result.PartBytes, i.Item.Index))
+            .Select(i => new PartRef(i.Result!.PartKey ?? "", i.Result.Rows, i.Result.PartBytes, i.Item.Index, i.Result.Node, Math.Max(i.Attempt, 1)))
             .ToList();
         Publish(_status with { State = DayState.Compacting });
         var d = _discovered!;

@@ -19,7 +19,12 @@ public sealed record CoordinatorSettings
     public TimeSpan? RetainReplaced { get; init; }
     /// <summary>Journal events between snapshots of the coordinator's state.</summary>
     public int SnapshotEvery { get; init; } = 200;
+    /// <summary>Resubmit today (and yesterday) every so often, like the cron job of the system this replaces.</summary>
+    public RescanSettings? Rescan { get; init; }
 }
+
+/// <summary>Which tables are rescanned, how often, and whether yesterday too (files arriving late).</summary>
+public sealed record RescanSettings(TimeSpan Every, bool IncludeYesterday, IReadOnlyList<(string Table, RunOptions Options)> Tables);
 
 /// <summary>
 /// The coordinator (a cluster singleton): accepts days, queues them, runs a <see cref="DayCoordinator"/> per active
@@ -27,7 +32,7 @@ public sealed record CoordinatorSettings
 /// and their ends, so that on another node it resumes the days that were running and keeps the queue. It owns the
 /// compaction and catalog actors.
 /// </summary>
-public sealed class EtlCoordinator : ReceivePersistentActor
+public sealed class EtlCoordinator : ReceivePersistentActor, IWithTimers
 {
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly IActorRef _workItems;
@@ -63,11 +68,14 @@ public sealed class EtlCoordinator : ReceivePersistentActor
         Command<Terminated>(OnTerminated);
         Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
         Command<SaveSnapshotFailure>(f => _log.Warning("snapshot failed: {0}", f.Cause.Message));
+        Command<Rescan>(_ => OnRescan());
         Command<DeleteSnapshotsSuccess>(_ => { });
         Command<DeleteSnapshotsFailure>(_ => { });
     }
 
     public override string PersistenceId => "etl-coordinator";
+
+    public ITimerScheduler Timers { get; set; } = null!;
 
     public static Props Props(IActorRef workItems, ObjectStoreProvider stores, CoordinatorSettings settings) =>
         Akka.Actor.Props.Create(() => new EtlCoordinator(workItems, stores, settings));
@@ -77,6 +85,21 @@ public sealed class EtlCoordinator : ReceivePersistentActor
         base.PreStart();
         var catalog = Context.ActorOf(CatalogActor.Props(_stores), "catalog");
         _compaction = Context.ActorOf(CompactionActor.Props(_stores, catalog, _settings.RetainReplaced), "compaction");
+        if (_settings.Rescan is { } rescan) Timers.StartPeriodicTimer("rescan", Rescan.Instance, rescan.Every);
+    }
+
+    /// <summary>The scheduled rescan: today's (and yesterday's) days again, incremental; a day still running is left alone.</summary>
+    private void OnRescan()
+    {
+        var rescan = _settings.Rescan!;
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var days = new DayRange(rescan.IncludeYesterday ? today.AddDays(-1) : today, today);
+        foreach (var (table, options) in rescan.Tables) Self.Tell(new SubmitDays(table, days, options), ActorRefs.NoSender);
+    }
+
+    private sealed class Rescan
+    {
+        public static readonly Rescan Instance = new();
     }
 
     // --- journal ---------------------------------------------------------------------------------------------

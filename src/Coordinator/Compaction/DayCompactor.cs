@@ -54,7 +54,7 @@ public sealed class DayCompactor(ObjectStoreProvider stores, TimeSpan? retainRep
                     leases.Add(lease);
                     inputs.Add(new CompactionInput(lease.Path, Carried: true));
                 }
-            foreach (var part in request.Parts)
+            foreach (var part in request.Parts.Where(p => p.Key.Length > 0))
             {
                 var lease = await warehouse.FetchToLocalAsync(part.Key, scratch, ct);
                 leases.Add(lease);
@@ -75,7 +75,11 @@ public sealed class DayCompactor(ObjectStoreProvider stores, TimeSpan? retainRep
                 files.Add(new DataFileEntry(key, outputs[i].Rows, outputs[i].Bytes, outputs[i].RowGroups));
             }
             var manifestKey = CatalogKeys.Manifest(request.Table, request.Day, version);
-            await catalog.WriteAsync(manifestKey, new SourceManifest(request.Table, request.Day, version, plan.Sources), ct);
+            var byItem = request.Parts.ToDictionary(p => p.ItemIndex);
+            var sources = plan.Sources
+                .Select(s => s.RunId == plan.RunId && byItem.TryGetValue(s.Item, out var part) ? s with { Node = part.Node, Attempts = part.Attempts } : s)
+                .ToList();
+            await catalog.WriteAsync(manifestKey, new SourceManifest(request.Table, request.Day, version, sources), ct);
             return new CompactedFiles(version, files, selection.Duplicates, selection.RemovedRows, manifestKey);
         }
         finally

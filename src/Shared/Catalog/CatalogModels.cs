@@ -44,8 +44,13 @@ public sealed record PartitionLineage(
     string RunId,
     string? ManifestKey);
 
-/// <summary>One source file behind a partition: which version of it, processed by which run and item.</summary>
-public sealed record SourceManifestEntry(string Key, long Size, string Version, string RunId, int Item);
+/// <summary>One source file behind a partition: which version of it, processed by which run and item, on which node.</summary>
+public sealed record SourceManifestEntry(string Key, long Size, string Version, string RunId, int Item)
+{
+    public string? Node { get; init; }
+    /// <summary>How many times the item was sent before it succeeded (1 unless a worker failed or left).</summary>
+    public int Attempts { get; init; }
+}
 
 /// <summary>The source files behind a committed partition (the manifest an incremental run compares against).</summary>
 public sealed record SourceManifest(string Table, string Day, string Version, IReadOnlyList<SourceManifestEntry> Sources);

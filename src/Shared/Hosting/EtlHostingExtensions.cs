@@ -60,6 +60,9 @@ public static class EtlHostingExtensions
                 Role = EtlNodeOptions.WorkerRole,
                 RememberEntities = false,
                 StateStoreMode = Akka.Cluster.Sharding.StateStoreMode.DData,
+                // Entities passivate themselves once idle; a hand-off (the node leaving) gives the running item back.
+                ShouldPassivateIdleEntities = false,
+                HandOffStopMessage = WorkItemEntity.HandOff.Instance,
             });
     }
 

@@ -25,8 +25,20 @@ public static class EtlNode
         Action<AkkaConfigurationBuilder>? roles = null, Action<IServiceCollection>? services = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        Configure(builder, node, stores, worker, logLevel, roles, services);
+        return builder.Build();
+    }
+
+    /// <summary>Logging, storage and the actor system of a node, on any host builder (a web one for the control API).</summary>
+    /// <param name="roles">Adds the node's other roles (the coordinator) after the cluster and the work-item region.</param>
+    public static void Configure(IHostApplicationBuilder builder, EtlNodeOptions node, ObjectStoreProvider stores, WorkerOptions? worker,
+        LogLevel logLevel, Action<AkkaConfigurationBuilder>? roles = null, Action<IServiceCollection>? services = null)
+    {
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(logLevel);
+        // Request-by-request logs of the control API are noise at information level.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Hosting", LogLevel.Warning);
         builder.Logging.AddSimpleConsole(o =>
         {
             o.SingleLine = true;
@@ -37,7 +49,7 @@ public static class EtlNode
         services?.Invoke(builder.Services);
         builder.Services.AddAkka(node.SystemName, akka =>
         {
-            akka.AddHocon(ConfigurationFactory.ParseString(Hocon), HoconAddMode.Prepend)
+            akka.AddHocon(ConfigurationFactory.ParseString(Hocon + node.ClusterHocon()), HoconAddMode.Prepend)
                 .ConfigureLoggers(l =>
                 {
                     l.LogLevel = ToAkka(logLevel);
@@ -49,7 +61,6 @@ public static class EtlNode
             else akka.WithWorkItemProxy();
             roles?.Invoke(akka);
         });
-        return builder.Build();
     }
 
     private static Akka.Event.LogLevel ToAkka(LogLevel level) => level switch

@@ -17,8 +17,24 @@ public sealed record EtlNodeOptions
     public IReadOnlyList<string> Roles { get; init; } = [];
     public string SystemName { get; init; } = "akkaetl";
 
+    /// <summary>How long heartbeats may be missing before a node counts as unreachable (failure detector).</summary>
+    public TimeSpan? AcceptableHeartbeatPause { get; init; }
+    /// <summary>How long membership must be stable before the split-brain resolver downs unreachable nodes.</summary>
+    public TimeSpan? StableAfter { get; init; }
+
     public bool IsWorker => Roles.Contains(WorkerRole);
     public bool IsCoordinator => Roles.Contains(CoordinatorRole);
+
+    /// <summary>The failure-detection tuning, as HOCON (empty when the defaults apply).</summary>
+    public string ClusterHocon()
+    {
+        var lines = new List<string>();
+        if (AcceptableHeartbeatPause is { } pause)
+            lines.Add($"akka.cluster.failure-detector.acceptable-heartbeat-pause = {(int)pause.TotalMilliseconds}ms");
+        if (StableAfter is { } stable)
+            lines.Add($"akka.cluster.split-brain-resolver.stable-after = {(int)stable.TotalMilliseconds}ms");
+        return lines.Count == 0 ? "" : "\n" + string.Join("\n", lines);
+    }
 }
 
 public sealed record WorkerOptions

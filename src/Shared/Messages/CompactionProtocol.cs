@@ -4,7 +4,8 @@ using AkkaEtl.Features;
 
 namespace AkkaEtl.Messages;
 
-public sealed record PartRef(string Key, long Rows, long Bytes, int ItemIndex);
+/// <summary>A finished item's part, with the node that wrote it and the attempt that did.</summary>
+public sealed record PartRef(string Key, long Rows, long Bytes, int ItemIndex, string? Node = null, int Attempts = 1);
 
 public static class CompactionProtocol
 {

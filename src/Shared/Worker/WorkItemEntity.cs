@@ -1,5 +1,4 @@
 using Akka.Actor;
-using Akka.Cluster.Sharding;
 using Akka.Event;
 using Akka.Streams;
 using static AkkaEtl.Messages.WorkProtocol;
@@ -7,8 +6,10 @@ using static AkkaEtl.Messages.WorkProtocol;
 namespace AkkaEtl.Worker;
 
 /// <summary>
-/// The sharded entity for one work item. It runs the item's stream once per attempt without blocking (the result
-/// comes back with PipeTo), tells the coordinator where it runs and how it ended, then passivates.
+/// The sharded entity for one work item. It runs the item's stream without blocking (the result comes back with
+/// PipeTo), tells the coordinator where it runs and how it ended, and keeps that result until sharding passivates
+/// it when idle: a coordinator that restarted and sends the item again gets the result instead of a second run.
+/// When its node leaves, sharding hands the entity off: the running item is stopped and handed back.
 /// </summary>
 public sealed class WorkItemEntity : ReceiveActor
 {
@@ -18,6 +19,7 @@ public sealed class WorkItemEntity : ReceiveActor
     private readonly string _node;
     private readonly CancellationTokenSource _cts = new();
     private ProcessWorkItem? _current;
+    private WorkItemCompleted? _completed;
 
     public WorkItemEntity(WorkItemPipeline pipeline, WorkerSlots slots, string node)
     {
@@ -26,24 +28,33 @@ public sealed class WorkItemEntity : ReceiveActor
         _node = node;
         Receive<ProcessWorkItem>(Start);
         Receive<Finished>(OnFinished);
+        Receive<HandOff>(_ => OnHandOff());
+        Receive<ReceiveTimeout>(_ => Context.Parent.Tell(new Akka.Cluster.Sharding.Passivate(HandOff.Instance)));
     }
+
+    /// <summary>How long a finished item's result is kept for a coordinator that asks again.</summary>
+    public static TimeSpan KeepResultFor { get; set; } = TimeSpan.FromMinutes(2);
 
     public static Props Props(WorkItemPipeline pipeline, WorkerSlots slots, string node) =>
         Akka.Actor.Props.Create(() => new WorkItemEntity(pipeline, slots, node));
 
     private void Start(ProcessWorkItem msg)
     {
+        if (_completed is not null)
+        {
+            msg.ReplyTo.Tell(_completed);
+            return;
+        }
         if (_current is not null)
         {
-            // Already on it: the coordinator re-sent after a timeout. The result will carry our attempt; it is accepted.
-            _log.Debug("item {0} attempt {1} arrived while attempt {2} runs", msg.Item.ItemId, msg.Attempt, _current.Attempt);
+            // Already on it (the coordinator sent it again, or moved): the result goes to the latest sender.
             _current = _current with { ReplyTo = msg.ReplyTo };
             return;
         }
         _current = msg;
+        Context.SetReceiveTimeout(null);
         var materializer = Context.Materializer();
-        var ct = _cts.Token;
-        RunAsync(msg, materializer, ct).PipeTo(Self);
+        RunAsync(msg, materializer, _cts.Token).PipeTo(Self);
     }
 
     private async Task<Finished> RunAsync(ProcessWorkItem msg, IMaterializer materializer, CancellationToken ct)
@@ -52,8 +63,14 @@ public sealed class WorkItemEntity : ReceiveActor
         {
             using var slot = await _slots.AcquireAsync(ct);
             msg.ReplyTo.Tell(new WorkItemStarted(msg.Item.ItemId, msg.Attempt, _node));
+            _log.Info("item {0} attempt {1} started", msg.Item.ItemId, msg.Attempt);
             var result = await _pipeline.RunAsync(msg.Item, _node, materializer, ct);
+            _log.Info("item {0} attempt {1} finished: {2} rows in {3:0.0}s", msg.Item.ItemId, msg.Attempt, result.Rows, result.Seconds);
             return new Finished(new WorkItemCompleted(msg.Item.ItemId, msg.Attempt, result));
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return new Finished(null);
         }
         catch (Exception e)
         {
@@ -66,16 +83,39 @@ public sealed class WorkItemEntity : ReceiveActor
     {
         var replyTo = _current?.ReplyTo;
         _current = null;
-        if (f.Outcome is WorkItemFailed failed) _log.Warning("item {0} failed: {1}", failed.ItemId, failed.Error);
-        replyTo?.Tell(f.Outcome);
-        Context.Parent.Tell(new Passivate(PoisonPill.Instance));
+        switch (f.Outcome)
+        {
+            case WorkItemCompleted completed:
+                _completed = completed;
+                break;
+            case WorkItemFailed failed:
+                _log.Warning("item {0} failed: {1}", failed.ItemId, failed.Error);
+                break;
+        }
+        if (f.Outcome is not null) replyTo?.Tell(f.Outcome);
+        // Idle from now on: passivate after a while (sharding's own idle passivation is off, as it would stop long items).
+        Context.SetReceiveTimeout(KeepResultFor);
     }
 
-    protected override void PostStop()
+    /// <summary>The node is leaving: stop reading, give the item back so another node takes it, and stop.</summary>
+    private void OnHandOff()
     {
-        // Stopped mid-item (hand-off, shutdown): stop reading; the coordinator re-sends the item.
-        _cts.Cancel();
+        if (_current is { } current)
+        {
+            _cts.Cancel();
+            current.ReplyTo.Tell(new WorkItemHandedBack(current.Item.ItemId, current.Attempt, _node));
+        }
+        Context.Stop(Self);
     }
 
-    private sealed record Finished(object Outcome);
+    protected override void PostStop() => _cts.Cancel();
+
+    private sealed record Finished(object? Outcome);
+
+    /// <summary>Sharding's hand-off stop message for these entities.</summary>
+    public sealed class HandOff
+    {
+        public static readonly HandOff Instance = new();
+        private HandOff() { }
+    }
 }
