@@ -63,6 +63,8 @@ public static class ControlApi
             };
         });
 
+        app.MapGet("/api/cluster", (ActorSystem system) => Results.Json(ClusterView(Akka.Cluster.Cluster.Get(system)), Json));
+
         app.MapGet("/api/days", async (string? table, string? days, ActorRegistry registry, CancellationToken ct) =>
         {
             DayRange? range = null;
@@ -75,6 +77,25 @@ public static class ControlApi
             var report = await coordinator.Ask<StatusReport>(new GetStatus(table, range), AskTimeout, ct);
             return Results.Json(report.Days.Select(DayView.Of), Json);
         });
+    }
+
+    /// <summary>The cluster as this node sees it: members, their roles and status, and who is unreachable.</summary>
+    public static object ClusterView(Akka.Cluster.Cluster cluster)
+    {
+        var state = cluster.State;
+        var unreachable = state.Unreachable.Select(m => m.Address).ToHashSet();
+        return new
+        {
+            self = cluster.SelfAddress.ToString(),
+            leader = state.Leader?.ToString(),
+            members = state.Members.Select(m => new
+            {
+                address = m.Address.ToString(),
+                status = m.Status.ToString().ToLowerInvariant(),
+                roles = m.Roles.Order(StringComparer.Ordinal).ToArray(),
+                reachable = !unreachable.Contains(m.Address),
+            }).ToArray(),
+        };
     }
 
     public static IResult Problem(string message, int status = 400) =>

@@ -114,6 +114,7 @@ public sealed class ClusterTests(ClusterDataFixture data) : IClassFixture<Cluste
         await api.WaitUntilUpAsync(TimeSpan.FromMinutes(1), coordinator);
         var w1 = StartWorker(seeds);
         var w2 = StartWorker(seeds);
+        await api.WaitForMembersAsync(3, TimeSpan.FromMinutes(1));
         await api.SubmitAsync("jobs", ClusterDataFixture.Days);
         await AssertSameAsReference(await WaitAllFinal(api));
         var nodes = Manifest().Select(m => m.Node).Distinct().ToHashSet();
@@ -127,6 +128,7 @@ public sealed class ClusterTests(ClusterDataFixture data) : IClassFixture<Cluste
         await api.WaitUntilUpAsync(TimeSpan.FromMinutes(1), coordinator);
         var doomed = StartWorker(seeds);
         var survivor = StartWorker(seeds);
+        await api.WaitForMembersAsync(3, TimeSpan.FromMinutes(1));
         await api.SubmitAsync("jobs", ClusterDataFixture.Days);
         await WaitSomeItemsDone(api, 3);
         doomed.KillHard();
@@ -143,6 +145,9 @@ public sealed class ClusterTests(ClusterDataFixture data) : IClassFixture<Cluste
         await api1.WaitUntilUpAsync(TimeSpan.FromMinutes(1), first);
         var (second, api2, _) = StartCoordinator(worker: true, seeds: seeds);
         await api2.WaitUntilUpAsync(TimeSpan.FromMinutes(1), second);
+        // A third node, so that the survivors are a majority when the first goes (keep-majority downs a lone half).
+        StartWorker(seeds);
+        await api1.WaitForMembersAsync(3, TimeSpan.FromMinutes(1));
         await api1.SubmitAsync("jobs", ClusterDataFixture.Days);
         await WaitSomeItemsDone(api1, 3);
         first.KillHard();
@@ -172,6 +177,7 @@ public sealed class ClusterTests(ClusterDataFixture data) : IClassFixture<Cluste
         await api.WaitUntilUpAsync(TimeSpan.FromMinutes(1), coordinator);
         var leaving = StartWorker(seeds);
         var staying = StartWorker(seeds);
+        await api.WaitForMembersAsync(3, TimeSpan.FromMinutes(1));
         await api.SubmitAsync("jobs", ClusterDataFixture.Days);
         await WaitSomeItemsDone(api, 3);
         leaving.Terminate();

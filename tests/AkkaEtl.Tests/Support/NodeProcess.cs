@@ -113,8 +113,17 @@ public sealed class NodeProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited) KillHard();
-        await WaitForExitAsync(TimeSpan.FromSeconds(10));
+        try
+        {
+            if (!_process.HasExited) KillHard();
+            await WaitForExitAsync(TimeSpan.FromSeconds(10));
+            // Stop the output readers before disposing: a reader callback on a disposed process would crash the tests.
+            _process.CancelOutputRead();
+            _process.CancelErrorRead();
+        }
+        catch (InvalidOperationException)
+        {
+        }
         _process.Dispose();
     }
 
@@ -186,6 +195,26 @@ public sealed class ApiClient(int port, string? token = null) : IDisposable
             await Task.Delay(250);
         }
         throw new TimeoutException($"condition not met in {timeout}; days: {string.Join("; ", days.Select(d => $"{d.GetProperty("day")} {d.GetProperty("state")} {d.GetProperty("items_done")}/{d.GetProperty("items_total")}"))}\n{diagnostics?.Invoke()}");
+    }
+
+    /// <summary>Polls until this many members are up.</summary>
+    public async Task WaitForMembersAsync(int count, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        var seen = 0;
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                using var doc = JsonDocument.Parse(await _http.GetStringAsync("api/cluster"));
+                seen = doc.RootElement.GetProperty("members").EnumerateArray().Count(m => m.GetProperty("status").GetString() == "up");
+                if (seen >= count) return;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"{seen} members up after {timeout}, expected {count}");
     }
 
     public static bool AllFinal(List<JsonElement> days, int count) =>
