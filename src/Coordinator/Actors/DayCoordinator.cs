@@ -83,7 +83,11 @@ public sealed class DayCoordinator : ReceivePersistentActor, IWithTimers
         Command<DayCommitted>(OnCommitted);
         Command<CompactionFailed>(f => Fail(f.Error));
         Command<Retry>(OnRetry);
-        Command<CancelDay>(_ => Finish(_status with { State = DayState.Cancelled, Error = "cancelled" }));
+        Command<CancelDay>(_ =>
+        {
+            foreach (var item in _items.Values.Where(i => i.InFlight)) _workItems.Tell(new CancelWorkItem(item.Item.ItemId));
+            Finish(_status with { State = DayState.Cancelled, Error = "cancelled" });
+        });
     }
 
     public override string PersistenceId => $"day|{_table}|{_day}|{_runId}";
@@ -241,6 +245,7 @@ public sealed class DayCoordinator : ReceivePersistentActor, IWithTimers
     {
         if (!_items.TryGetValue(m.ItemId, out var item) || item.Result is not null || item.GaveUp) return;
         // Any attempt's result is good: the part's key is the same for every attempt.
+        Context.Parent.Tell(new ItemMeasured(m.Result.Node, m.Result.Lines, m.Result.Rows, m.Result.Rejected, m.Result.InputBytes, m.Result.Seconds));
         Persist(new ItemSucceeded(item.Item.Index, m.Result), e =>
         {
             if (item.Result is not null) return;
@@ -267,6 +272,8 @@ public sealed class DayCoordinator : ReceivePersistentActor, IWithTimers
         if (!_items.TryGetValue(m.ItemId, out var item) || item.Result is not null || item.GaveUp || m.Attempt != item.Attempt) return;
         item.LastError = m.Error;
         item.Failures++;
+        Context.Parent.Tell(new ErrorReported(new ErrorEntry(DateTimeOffset.UtcNow, _table, _day,
+            $"item {item.Item.Index} attempt {item.Attempt}: {m.Error}", m.Node)));
         ItemDone(item);
         if (item.Failures < _options.MaxAttempts)
         {

@@ -40,6 +40,8 @@ public sealed class EtlCoordinator : ReceivePersistentActor, IWithTimers
     private readonly CoordinatorSettings _settings;
     private readonly Dictionary<(string Table, string Day), DayEntry> _days = new();
     private readonly HashSet<IActorRef> _subscribers = [];
+    private readonly Queue<ErrorEntry> _errors = new();
+    private readonly CoordinatorMetrics _metrics = new();
     private IActorRef _compaction = ActorRefs.Nobody;
     private long _sequence;
 
@@ -69,6 +71,10 @@ public sealed class EtlCoordinator : ReceivePersistentActor, IWithTimers
         Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
         Command<SaveSnapshotFailure>(f => _log.Warning("snapshot failed: {0}", f.Cause.Message));
         Command<Rescan>(_ => OnRescan());
+        Command<ErrorReported>(e => AddError(e.Error));
+        Command<ItemMeasured>(_metrics.Add);
+        Command<GetRecentErrors>(_ => Sender.Tell(new RecentErrors(_errors.Reverse().ToList())));
+        Command<GetMetrics>(_ => Sender.Tell(_metrics.Snapshot(_days.Values.Select(d => d.Status).ToList())));
         Command<DeleteSnapshotsSuccess>(_ => { });
         Command<DeleteSnapshotsFailure>(_ => { });
     }
@@ -244,6 +250,8 @@ public sealed class EtlCoordinator : ReceivePersistentActor, IWithTimers
         entry.Status = u.Status;
         Broadcast(u.Status);
         if (!u.Status.State.IsFinal()) return;
+        if ((u.Status.Error ?? u.Status.Warning) is { } problem) AddError(new ErrorEntry(DateTimeOffset.UtcNow, u.Status.Table, u.Status.Day, problem));
+        _metrics.DayEnded(u.Status);
         Context.Unwatch(Sender);
         entry.Actor = null;
         _log.Info("{0} {1}: {2}", u.Status.Table, u.Status.Day, u.Status.State);
@@ -311,6 +319,12 @@ public sealed class EtlCoordinator : ReceivePersistentActor, IWithTimers
             StartRun(entry, runId);
             sender.Tell(new CommandResult(true, $"{r.Table} {r.Day}: retrying run {runId}"));
         });
+    }
+
+    private void AddError(ErrorEntry error)
+    {
+        _errors.Enqueue(error);
+        while (_errors.Count > 100) _errors.Dequeue();
     }
 
     private void Broadcast(DayStatus status)

@@ -18,6 +18,9 @@ namespace AkkaEtl.Coordinator.Api;
 /// <summary>The request to submit days.</summary>
 public sealed record SubmitRequest(string? Table, string? Days, bool Full = false, int Priority = 0);
 
+/// <summary>A node, for leave and down.</summary>
+public sealed record AddressRequest(string? Address);
+
 /// <summary>
 /// The coordinator's control endpoint (JSON over HTTP): submit days, see their state. Requests are validated (a
 /// malformed day, an unknown table, a range over the limit get 400 with a message); with a token configured every
@@ -43,9 +46,12 @@ public static class ControlApi
             foreach (var c in Json.Converters) o.SerializerOptions.Converters.Add(c);
         });
 
-    public static void Map(WebApplication app, ApiOptions api, Func<string, bool, int, RunOptions> optionsFor)
+    public static void Map(WebApplication app, ApiOptions api, Func<string, bool, int, RunOptions> optionsFor, WarehouseAccess warehouse)
     {
         if (api.Token is { } token) app.Use(RequireToken(token));
+        StatusPage.Map(app);
+        MetricsEndpoint.Map(app);
+        CatalogEndpoints.Map(app, warehouse);
 
         app.MapPost("/api/days", async (SubmitRequest request, ActorRegistry registry, CancellationToken ct) =>
         {
@@ -63,7 +69,42 @@ public static class ControlApi
             };
         });
 
+        app.MapPost("/api/days/{table}/{day}/retry", (string table, string day, ActorRegistry registry, CancellationToken ct) =>
+            DayCommand(table, day, registry, (t, d) => new RetryDay(t, d), ct));
+
+        app.MapPost("/api/days/{table}/{day}/cancel", (string table, string day, ActorRegistry registry, CancellationToken ct) =>
+            DayCommand(table, day, registry, (t, d) => new CancelDay(t, d), ct));
+
+        app.MapGet("/api/errors", async (ActorRegistry registry, CancellationToken ct) =>
+        {
+            var coordinator = await registry.GetAsync<EtlCoordinatorKey>(ct);
+            var errors = await coordinator.Ask<RecentErrors>(GetRecentErrors.Instance, AskTimeout, ct);
+            return Results.Json(errors.Errors, Json);
+        });
+
         app.MapGet("/api/cluster", (ActorSystem system) => Results.Json(ClusterView(Akka.Cluster.Cluster.Get(system)), Json));
+
+        app.MapPost("/api/cluster/leave", (AddressRequest request, ActorSystem system) => MemberCommand(request, system, (c, a) => c.Leave(a), "leaving"));
+
+        app.MapPost("/api/cluster/down", (AddressRequest request, ActorSystem system) => MemberCommand(request, system, (c, a) => c.Down(a), "downed"));
+
+        app.MapGet("/api/shards", async (ActorRegistry registry, CancellationToken ct) =>
+        {
+            var region = await registry.GetAsync<AkkaEtl.Hosting.WorkItemRegion>(ct);
+            var stats = await region.Ask<Akka.Cluster.Sharding.ClusterShardingStats>(
+                new Akka.Cluster.Sharding.GetClusterShardingStats(TimeSpan.FromSeconds(5)), AskTimeout, ct);
+            return Results.Json(new
+            {
+                regions = stats.Regions.OrderBy(r => r.Key.ToString(), StringComparer.Ordinal).Select(r => new
+                {
+                    node = r.Key.ToString(),
+                    shards = r.Value.Stats.Count,
+                    entities = r.Value.Stats.Values.Sum(),
+                    failed = r.Value.Failed.Count,
+                    by_shard = r.Value.Stats.OrderBy(s => s.Key, StringComparer.Ordinal).ToDictionary(s => s.Key, s => s.Value),
+                }),
+            }, Json);
+        });
 
         app.MapGet("/api/days", async (string? table, string? days, ActorRegistry registry, CancellationToken ct) =>
         {
@@ -77,6 +118,29 @@ public static class ControlApi
             var report = await coordinator.Ask<StatusReport>(new GetStatus(table, range), AskTimeout, ct);
             return Results.Json(report.Days.Select(DayView.Of), Json);
         });
+    }
+
+    private static async Task<IResult> DayCommand(string table, string day, ActorRegistry registry, Func<string, string, object> command, CancellationToken ct)
+    {
+        if (!CatalogKeys.IsValidTableName(table)) return Problem($"'{table}' is not a table name");
+        if (!DayRange.TryParseDay(day, out _)) return Problem($"'{day}' is not a day (expected YYYY-MM-DD)");
+        var coordinator = await registry.GetAsync<EtlCoordinatorKey>(ct);
+        var result = await coordinator.Ask<CommandResult>(command(table, day), AskTimeout, ct);
+        return result.Ok ? Results.Json(new { message = result.Message }, Json, statusCode: 202) : Problem(result.Message, 409);
+    }
+
+    private static IResult MemberCommand(AddressRequest request, ActorSystem system, Action<Akka.Cluster.Cluster, Address> command, string done)
+    {
+        Address address;
+        try { address = Address.Parse(request.Address ?? ""); }
+        catch (Exception e) when (e is UriFormatException or ArgumentException or FormatException)
+        {
+            return Problem($"'{request.Address}' is not a node address (akka.tcp://akkaetl@host:port)");
+        }
+        var cluster = Akka.Cluster.Cluster.Get(system);
+        if (cluster.State.Members.All(m => m.Address != address)) return Problem($"{address} is not a member", 404);
+        command(cluster, address);
+        return Results.Json(new { message = $"{address} {done}" }, Json, statusCode: 202);
     }
 
     /// <summary>The cluster as this node sees it: members, their roles and status, and who is unreachable.</summary>

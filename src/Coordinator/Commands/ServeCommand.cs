@@ -2,6 +2,7 @@ using AkkaEtl.Arguments;
 using AkkaEtl.Coordinator.Actors;
 using AkkaEtl.Coordinator.Api;
 using AkkaEtl.Coordinator.Hosting;
+using AkkaEtl.Coordinator.Query;
 using AkkaEtl.Features;
 using AkkaEtl.Hosting;
 using AkkaEtl.Messages;
@@ -87,7 +88,9 @@ public sealed class ServeCommand : ICommand
             args.Flag("verbose") ? LogLevel.Information : LogLevel.Warning,
             akka => akka.WithCoordinatorRole(settings, stores, persistence));
         await using var app = builder.Build();
-        ControlApi.Map(app, api, OptionsFor);
+        var store = stores.Get(warehouse);
+        ControlApi.Map(app, api, OptionsFor, new WarehouseAccess(store,
+            warehouse.IsS3 ? new PartitionFileCache(store, PartitionFileCache.DefaultDirectory) : new LocalPartitionFiles((LocalObjectStore)store), warehouse.Uri));
         await app.RunAsync();
         return ExitCodes.Ok;
     }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace AkkaEtl.Features;
 
 /// <summary>The value types a feature column can hold; each maps to one Parquet type.</summary>
@@ -28,9 +30,11 @@ public sealed record ColumnSpec(string Name, ColumnType Type, bool Required = fa
     public static ColumnSpec Int32List(string name) => new(name, ColumnType.Int32List);
     public static ColumnSpec FloatList(string name) => new(name, ColumnType.FloatList);
 
+    [JsonIgnore]
     public bool IsList => Type is ColumnType.Int32List or ColumnType.FloatList;
 
     /// <summary>The SQL type of this column, as DuckDB and Athena write it.</summary>
+    [JsonIgnore]
     public string SqlType => Type switch
     {
         ColumnType.String => "string",

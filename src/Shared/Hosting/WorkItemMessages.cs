@@ -14,6 +14,7 @@ public sealed class WorkItemMessageExtractor(int maxShards) : HashCodeMessageExt
     public override string? EntityId(object message) => message switch
     {
         ProcessWorkItem p => p.Item.ItemId,
+        CancelWorkItem c => c.ItemId,
         _ => null,
     };
 }

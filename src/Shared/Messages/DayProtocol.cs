@@ -101,4 +101,33 @@ public static class DayProtocol
 
     /// <summary>Sends every <see cref="DayUpdated"/> to the subscriber.</summary>
     public sealed record Subscribe(IActorRef Subscriber) : IEtlMessage;
+
+    /// <summary>A day coordinator's note of something that went wrong (an item attempt), for the recent errors.</summary>
+    public sealed record ErrorReported(ErrorEntry Error) : IEtlMessage;
+
+    public sealed record GetRecentErrors : IEtlMessage
+    {
+        public static readonly GetRecentErrors Instance = new();
+    }
+
+    public sealed record RecentErrors(IReadOnlyList<ErrorEntry> Errors) : IEtlMessage;
+
+    /// <summary>A day coordinator's note of a finished item, for the metrics.</summary>
+    public sealed record ItemMeasured(string Node, long Lines, long Rows, long Rejected, long Bytes, double Seconds) : IEtlMessage;
+
+    public sealed record GetMetrics : IEtlMessage
+    {
+        public static readonly GetMetrics Instance = new();
+    }
+
+    public sealed record MetricsSnapshot(
+        long Lines, long Rows, long Rejected, long Bytes, long ItemsDone, long ItemsFailed, int ItemsInFlight,
+        IReadOnlyList<NodeMetrics> Nodes, IReadOnlyList<double> DaySeconds,
+        IReadOnlyDictionary<string, int> DaysByState) : IEtlMessage;
+
+    public sealed record NodeMetrics(string Node, long Lines, long Rows, long Bytes, long Items, double Seconds) : IEtlMessage;
 }
+
+public sealed record ErrorEntry(DateTimeOffset At, string Table, string Day, string Message, string? Node = null) : IEtlMessage;
+
+

@@ -49,6 +49,9 @@ public static class WorkProtocol
 
     public sealed record WorkItemFailed(string ItemId, int Attempt, string Error, string Node) : IEtlMessage;
 
+    /// <summary>The item's day was cancelled: stop reading and writing it.</summary>
+    public sealed record CancelWorkItem(string ItemId) : IEtlMessage;
+
     /// <summary>The worker's node is leaving: the item was stopped unfinished and should go elsewhere (not a failure).</summary>
     public sealed record WorkItemHandedBack(string ItemId, int Attempt, string Node) : IEtlMessage;
 }

@@ -29,6 +29,12 @@ public sealed class WorkItemEntity : ReceiveActor
         Receive<ProcessWorkItem>(Start);
         Receive<Finished>(OnFinished);
         Receive<HandOff>(_ => OnHandOff());
+        Receive<CancelWorkItem>(_ =>
+        {
+            _cts.Cancel();
+            _current = null;
+            Context.Parent.Tell(new Akka.Cluster.Sharding.Passivate(HandOff.Instance));
+        });
         Receive<ReceiveTimeout>(_ => Context.Parent.Tell(new Akka.Cluster.Sharding.Passivate(HandOff.Instance)));
     }
 
