@@ -13,7 +13,7 @@ namespace AkkaEtl.WorkerNode;
 public static class Program
 {
     private const string Usage = """
-        usage: akkaetl-worker --port N --seeds H:P[,H:P] [options]
+        usage: akkaetl-worker --port N (--seeds H:P[,H:P] | --ec2-tag KEY=VALUE) [options]
         """ + NodeArguments.Usage + """
           --verbose             log at information level
         """;
@@ -29,7 +29,8 @@ public static class Program
         {
             var cl = CommandLine.Parse(args, NodeArguments.Options, ["verbose"]);
             var node = NodeArguments.Parse(cl, [EtlNodeOptions.WorkerRole]);
-            if (node.Seeds.Count == 0) throw new UsageException("--seeds is required: a worker joins a coordinator's cluster");
+            if (node.Seeds.Count == 0 && node.Ec2Seeds is null)
+                throw new UsageException("--seeds or --ec2-tag is required: a worker joins a coordinator's cluster");
             using var stores = new S3ObjectStoreProvider();
             using var host = EtlNode.Build(node, stores, NodeArguments.Worker(cl), cl.Flag("verbose") ? LogLevel.Information : LogLevel.Warning);
             await host.RunAsync();

@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Cluster;
 using Akka.Cluster.Hosting;
 using Akka.Cluster.Hosting.SBR;
+using Akka.Event;
 using Akka.Hosting;
 using Akka.Remote.Hosting;
 using AkkaEtl.Messages;
@@ -14,29 +15,65 @@ namespace AkkaEtl.Hosting;
 /// <summary>Akka.Hosting set-up, one extension per concern.</summary>
 public static class EtlHostingExtensions
 {
-    /// <summary>Remoting, clustering (keep-majority split-brain resolver) and the JSON serializer for our messages.</summary>
+    /// <summary>Remoting (TLS if configured), clustering (keep-majority split-brain resolver) and the JSON serializer for our messages.</summary>
     public static AkkaConfigurationBuilder WithEtlCluster(this AkkaConfigurationBuilder builder, EtlNodeOptions node)
     {
         builder
-            .WithRemoting(new RemoteOptions
-            {
-                HostName = node.Hostname,
-                PublicHostName = node.PublicHostname ?? node.Hostname,
-                Port = node.Port,
-            })
+            .WithRemoting(RemoteOptionsFor(node))
             .WithClustering(new ClusterOptions
             {
                 Roles = node.Roles.ToArray(),
-                SeedNodes = node.Seeds.Select(s => $"akka.tcp://{node.SystemName}@{s}").ToArray(),
+                SeedNodes = node.Seeds.Select(s => $"{node.Protocol}://{node.SystemName}@{s}").ToArray(),
                 SplitBrainResolver = new KeepMajorityOption(),
             })
             .WithEtlSerialization();
-        if (node.Seeds.Count == 0)
+        if (node.Tls is { } tls)
+        {
+            builder.AddStartup((system, _) =>
+            {
+                // Peers would refuse this node: say so at start rather than leave an operator guessing.
+                if (tls.OwnCertificateProblem() is { } problem)
+                    system.Log.Warning("TLS: this node's own certificate [{0}] {1}: other nodes will refuse it", tls.Certificate.Subject, problem);
+            });
+        }
+        if (node.Ec2Seeds is { } ec2)
+        {
+            builder.AddStartup((system, _) => SeedDiscoveryJoin.Start(system, Ec2SeedDiscovery.FromEnvironment(ec2)));
+        }
+        else if (node.Seeds.Count == 0)
         {
             // No seeds: this process is the whole cluster.
             builder.AddStartup((system, _) => Cluster.Get(system).Join(Cluster.Get(system).SelfAddress));
         }
         return builder;
+    }
+
+    /// <summary>
+    /// With TLS: mutual authentication (each side presents its certificate) and every peer certificate checked
+    /// against the private CA (<see cref="PrivateCaValidation"/>). The certificate object is handed over as a setup,
+    /// so no password ever goes into HOCON.
+    /// </summary>
+    public static RemoteOptions RemoteOptionsFor(EtlNodeOptions node)
+    {
+        var remote = new RemoteOptions
+        {
+            HostName = node.Hostname,
+            PublicHostName = node.PublicHostname ?? node.Hostname,
+            Port = node.Port,
+        };
+        if (node.Tls is { } tls)
+        {
+            remote.EnableSsl = true;
+            remote.Ssl = new SslOptions
+            {
+                X509Certificate = tls.Certificate,
+                SuppressValidation = false,
+                RequireMutualAuthentication = true,
+                ValidateCertificateHostname = false,
+                CustomValidator = PrivateCaValidation.Callback(tls.Authorities),
+            };
+        }
+        return remote;
     }
 
     public static AkkaConfigurationBuilder WithEtlSerialization(this AkkaConfigurationBuilder builder) =>

@@ -17,6 +17,14 @@ public sealed record EtlNodeOptions
     public IReadOnlyList<string> Roles { get; init; } = [];
     public string SystemName { get; init; } = "akkaetl";
 
+    /// <summary>Remoting over TLS, with peers authenticated by a private CA; null means plain TCP.</summary>
+    public NodeTls? Tls { get; init; }
+    /// <summary>Seeds looked up by EC2 tag (instead of <see cref="Seeds"/>).</summary>
+    public Ec2SeedOptions? Ec2Seeds { get; init; }
+
+    /// <summary>The protocol of this node's addresses: a TLS node and a plain one never talk.</summary>
+    public string Protocol => Tls is null ? "akka.tcp" : "akka.ssl.tcp";
+
     /// <summary>How long heartbeats may be missing before a node counts as unreachable (failure detector).</summary>
     public TimeSpan? AcceptableHeartbeatPause { get; init; }
     /// <summary>How long membership must be stable before the split-brain resolver downs unreachable nodes.</summary>
