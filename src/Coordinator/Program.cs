@@ -18,6 +18,8 @@ public static class Program
         new FeaturesCommand(),
         new DdlCommand(),
         new ServeCommand(),
+        new BenchCommand(),
+        new BenchPeerCommand(),
     ];
 
     public static async Task<int> Main(string[] args)

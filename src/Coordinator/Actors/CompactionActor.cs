@@ -34,6 +34,7 @@ public sealed class CompactionActor : ReceiveActor
     private async Task<object> CompactAsync(CompactDay request)
     {
         var ct = CancellationToken.None;
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var files = await _compactor.WriteAsync(request, DayCompactor.NewVersion(), ct);
         FaultInjection.Crash("compaction-after-publish");
 
@@ -54,6 +55,7 @@ public sealed class CompactionActor : ReceiveActor
         await _compactor.CleanUpAsync(request, partition, ct);
         _log.Info("{0} {1}: {2} parts -> {3} files, {4} rows", request.Table, request.Day, request.Parts.Count, files.Files.Count, files.Rows);
         var glueError = (reply as PartitionRegistered)?.GlueError;
-        return new DayCommitted(request.Table, request.Day, partition, glueError is null ? null : "committed, but the Glue registration failed: " + glueError);
+        return new DayCommitted(request.Table, request.Day, partition, glueError is null ? null : "committed, but the Glue registration failed: " + glueError,
+            watch.Elapsed.TotalSeconds);
     }
 }

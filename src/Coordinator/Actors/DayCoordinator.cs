@@ -361,6 +361,7 @@ public sealed class DayCoordinator : ReceivePersistentActor, IWithTimers
         DuplicatesDropped = c.Partition.Lineage.DuplicatesDropped,
         Version = c.Partition.Version,
         Warning = c.Warning,
+        CompactionSeconds = c.Seconds,
     });
 
     private void Fail(string error)

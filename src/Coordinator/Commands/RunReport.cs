@@ -22,24 +22,25 @@ public static class RunReport
     public sealed record DayLine(
         string Table, string Day, DayState State, bool Incremental, int Files, int FilesProcessed, int FilesRemoved, long InputBytes,
         long Lines, long Rows, long Rejected, long FieldErrors, long DuplicatesDropped, long CommittedRows, int OutputFiles,
-        string? Version, double Seconds, double RecordsPerSecond, string? Error, string? Warning, IReadOnlyList<string> FailedFiles);
+        string? Version, double Seconds, double CompactionSeconds, double RecordsPerSecond, string? Error, string? Warning, IReadOnlyList<string> FailedFiles);
 
     public sealed record Totals(int Days, int Committed, int Empty, int Failed, int Files, long InputBytes, long Lines, long Rows,
         long Rejected, long CommittedRows, double Seconds, double RecordsPerSecond);
 
-    public sealed record Report(IReadOnlyList<DayLine> Days, Totals Total);
+    /// <param name="PeakRssBytes">the process's peak resident memory (Linux VmHWM), 0 where unknown.</param>
+    public sealed record Report(IReadOnlyList<DayLine> Days, Totals Total, long PeakRssBytes);
 
     public static Report Build(IReadOnlyList<DayStatus> days, TimeSpan wall)
     {
         var lines = days.Select(d => new DayLine(d.Table, d.Day, d.State, d.Incremental, d.Files, d.FilesToProcess, d.FilesRemoved,
             d.InputBytes, d.Lines, d.Rows, d.Rejected, d.FieldErrors, d.DuplicatesDropped, d.CommittedRows, d.OutputFiles, d.Version,
-            Math.Round(d.Seconds, 3), Math.Round(d.RecordsPerSecond), d.Error, d.Warning, d.FailedFiles)).ToList();
+            Math.Round(d.Seconds, 3), Math.Round(d.CompactionSeconds, 3), Math.Round(d.RecordsPerSecond), d.Error, d.Warning, d.FailedFiles)).ToList();
         var totalLines = days.Sum(d => d.Lines);
         var total = new Totals(days.Count, days.Count(d => d.State == DayState.Committed), days.Count(d => d.State == DayState.Empty),
             days.Count(d => d.State is DayState.Failed or DayState.Cancelled), days.Sum(d => d.Files), days.Sum(d => d.InputBytes),
             totalLines, days.Sum(d => d.Rows), days.Sum(d => d.Rejected), days.Sum(d => d.CommittedRows),
             Math.Round(wall.TotalSeconds, 3), wall.TotalSeconds > 0 ? Math.Round(totalLines / wall.TotalSeconds) : 0);
-        return new Report(lines, total);
+        return new Report(lines, total, ProcessMemory.PeakResidentBytes());
     }
 
     public static string ToJson(Report report) => JsonSerializer.Serialize(report, Json);

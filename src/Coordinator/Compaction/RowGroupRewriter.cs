@@ -6,19 +6,18 @@ namespace AkkaEtl.Coordinator.Compaction;
 /// <summary>
 /// Turns a <see cref="RowSelection"/> into merge inputs, in order: runs of whole row groups are copied as they are;
 /// row groups that lose rows are decoded, filtered and written to a small rewrite file that takes their place.
+/// Rewrites run in parallel (one decoder each), bounded so that memory stays a few row groups.
 /// </summary>
 public static class RowGroupRewriter
 {
     public static async Task<IReadOnlyList<MergeInput>> PlanAsync(RowSelection selection, FeatureSchema schema, string scratch, CancellationToken ct)
     {
-        var result = new List<MergeInput>();
-        var map = new ParquetSchemaMap(schema);
-        var rewrites = 0;
+        var slots = new List<Slot>();
+        var rewrites = new List<Rewrite>();
         for (var i = 0; i < selection.Inputs.Count; i++)
         {
             var path = selection.Inputs[i].Path;
             var whole = new List<int>();
-            await using var decoder = await RowGroupDecoder.OpenAsync(path, schema, ct);
             for (var rg = 0; rg < selection.RowGroups(i); rg++)
             {
                 var keep = selection.Keep(i, rg);
@@ -30,18 +29,30 @@ public static class RowGroupRewriter
                 if (!keep.Contains(true)) continue;
                 if (whole.Count > 0)
                 {
-                    result.Add(new MergeInput(path, whole));
+                    slots.Add(new Slot(new MergeInput(path, whole), null));
                     whole = [];
                 }
-                var rewrite = Path.Combine(scratch, $"rewrite-{rewrites++:D5}.parquet");
-                var rows = await decoder.ReadAsync(rg, schema, keep, ct);
-                await using var writer = await PartFileWriter.CreateAsync(rewrite, map, ct: ct);
-                await writer.WriteAsync(rows, ct);
-                await writer.CompleteAsync();
-                result.Add(new MergeInput(rewrite));
+                var rewrite = new Rewrite(path, rg, keep, Path.Combine(scratch, $"rewrite-{rewrites.Count:D5}.parquet"));
+                rewrites.Add(rewrite);
+                slots.Add(new Slot(null, rewrite));
             }
-            if (whole.Count > 0) result.Add(new MergeInput(path, whole));
+            if (whole.Count > 0) slots.Add(new Slot(new MergeInput(path, whole), null));
         }
-        return result;
+
+        var map = new ParquetSchemaMap(schema);
+        await Parallel.ForEachAsync(rewrites, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount), CancellationToken = ct },
+            async (r, token) =>
+            {
+                await using var decoder = await RowGroupDecoder.OpenAsync(r.Source, schema, token);
+                var rows = await decoder.ReadAsync(r.RowGroup, schema, r.Keep, token);
+                await using var writer = await PartFileWriter.CreateAsync(r.Target, map, ct: token);
+                await writer.WriteAsync(rows, token);
+                await writer.CompleteAsync();
+            });
+        return slots.Select(s => s.Whole ?? new MergeInput(s.Rewrite!.Target)).ToList();
     }
+
+    private sealed record Rewrite(string Source, int RowGroup, bool[] Keep, string Target);
+
+    private sealed record Slot(MergeInput? Whole, Rewrite? Rewrite);
 }

@@ -31,7 +31,7 @@ public static class CompactionProtocol
         IActorRef ReplyTo) : IEtlMessage;
 
     /// <param name="Warning">set when the partition is committed but a later step (Glue) failed.</param>
-    public sealed record DayCommitted(string Table, string Day, PartitionEntry Partition, string? Warning = null) : IEtlMessage;
+    public sealed record DayCommitted(string Table, string Day, PartitionEntry Partition, string? Warning = null, double Seconds = 0) : IEtlMessage;
 
     public sealed record CompactionFailed(string Table, string Day, string Error) : IEtlMessage;
 }

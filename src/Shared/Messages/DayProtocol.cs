@@ -64,6 +64,8 @@ public sealed record DayStatus(string Table, string Day, DayState State) : IEtlM
     public long CommittedRows { get; init; }
     public int OutputFiles { get; init; }
     public string? Version { get; init; }
+    /// <summary>Time spent merging and committing the day (part of <see cref="Seconds"/>).</summary>
+    public double CompactionSeconds { get; init; }
     public string? Error { get; init; }
     /// <summary>Something went wrong after the commit (the Glue registration): the data is committed.</summary>
     public string? Warning { get; init; }
