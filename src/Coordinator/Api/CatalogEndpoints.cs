@@ -17,7 +17,7 @@ public static class CatalogEndpoints
 {
     private const int DefaultQueryLimit = 10_000;
 
-    public static void Map(WebApplication app, WarehouseAccess warehouse)
+    public static void Map(WebApplication app, WarehouseAccess warehouse, IReadOnlyCollection<string> servedTables)
     {
         var catalog = new CatalogStore(warehouse.Store);
 
@@ -39,7 +39,8 @@ public static class CatalogEndpoints
 
         app.MapGet("/api/tables/{table}/partitions", async (string table, string? days, CancellationToken ct) =>
         {
-            if (await catalog.GetTableAsync(table, ct) is null) return ControlApi.Problem($"no table '{table}'", 404);
+            // A table this node serves has no partitions until its first commit; any other name is a mistake.
+            if (await catalog.GetTableAsync(table, ct) is null && !servedTables.Contains(table)) return ControlApi.Problem($"no table '{table}'", 404);
             DayRange? range = null;
             if (days is not null)
             {

@@ -24,7 +24,7 @@ public sealed record AddressRequest(string? Address);
 /// <summary>
 /// The coordinator's control endpoint (JSON over HTTP): submit days, see their state. Requests are validated (a
 /// malformed day, an unknown table, a range over the limit get 400 with a message); with a token configured every
-/// request needs <c>Authorization: Bearer TOKEN</c>.
+/// request needs <c>Authorization: Bearer TOKEN</c>, except the status page's HTML (which then asks for the token).
 /// </summary>
 public static class ControlApi
 {
@@ -51,7 +51,7 @@ public static class ControlApi
         if (api.Token is { } token) app.Use(RequireToken(token));
         StatusPage.Map(app);
         MetricsEndpoint.Map(app);
-        CatalogEndpoints.Map(app, warehouse);
+        CatalogEndpoints.Map(app, warehouse, api.Tables);
 
         app.MapPost("/api/days", async (SubmitRequest request, ActorRegistry registry, CancellationToken ct) =>
         {
@@ -170,6 +170,12 @@ public static class ControlApi
         var expected = Encoding.UTF8.GetBytes("Bearer " + token);
         return async (context, next) =>
         {
+            // The status page itself holds no data: it must load without the token, so that it can ask for it.
+            if (context.Request.Path == "/" && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)))
+            {
+                await next(context);
+                return;
+            }
             var given = Encoding.UTF8.GetBytes(context.Request.Headers.Authorization.ToString());
             if (!CryptographicOperations.FixedTimeEquals(given, expected))
             {

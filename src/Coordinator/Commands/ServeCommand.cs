@@ -30,6 +30,8 @@ public sealed class ServeCommand : ICommand
                              [--rescan-every 6h [--rescan-yesterday]] [--max-range-days N] [--verbose]
           --api H:P        the control API (JSON over HTTP); any address but loopback needs --token (or ETL_TOKEN)
           --state DIR      where the coordinator's journal lives (SQLite), unless --persistence postgres
+          --max-items-in-flight N  items of a day out at workers at once (default 16); the rest wait, so nodes that
+                           join later take new items as they are handed out
           --rescan-every   submit today (and with --rescan-yesterday, yesterday) for every table at this interval
         """ + NodeArguments.Usage;
 
@@ -37,7 +39,7 @@ public sealed class ServeCommand : ICommand
     [
         .. NodeArguments.Options, "api", "source", "warehouse", "state", "token", "tables", "mapping", "extractor", "glue-database",
         "persistence", "connection-string", "max-concurrent-days", "rescan-every", "max-range-days", "max-rows-per-file",
-        "target-item-size", "attempts", "retain-replaced",
+        "target-item-size", "attempts", "retain-replaced", "max-items-in-flight",
     ];
 
     public IReadOnlyCollection<string> Flags { get; } = ["worker", "verbose", "rescan-yesterday", "allow-partial"];
@@ -76,6 +78,7 @@ public sealed class ServeCommand : ICommand
             MaxConcurrentDays = args.Int("max-concurrent-days", 3, min: 1),
             RetainReplaced = args.Duration("retain-replaced"),
             Rescan = rescan,
+            Day = new DayCoordinatorSettings { MaxItemsInFlight = args.Int("max-items-in-flight", 16, min: 1) },
         };
 
         var roles = args.Flag("worker") ? new[] { EtlNodeOptions.CoordinatorRole, EtlNodeOptions.WorkerRole } : [EtlNodeOptions.CoordinatorRole];

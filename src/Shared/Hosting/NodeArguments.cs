@@ -11,7 +11,8 @@ public static class NodeArguments
         "tls-cert", "tls-cert-password", "tls-ca", "ec2-tag", "ec2-seed-port", "ec2-max-seeds",
     ];
 
-    public const string Usage = """
+    /// <summary>Starts and ends with a line break, so it can be put between the lines of a command's usage.</summary>
+    public const string Usage = "\n" + """
           --port N              remoting port (0 picks one)           --hostname H        address to bind (default 127.0.0.1)
           --public-hostname H   address other nodes reach this one at --seeds H:P[,H:P]   seed nodes (default: this node)
           --heartbeat-pause 3s  failure detector tolerance            --stable-after 20s  split-brain resolver stability
@@ -23,7 +24,7 @@ public static class NodeArguments
                                 address order forms the cluster. Give --public-hostname the instance's private IP
           --ec2-seed-port N     their remoting port (default: --port, else 4053)
           --ec2-max-seeds N     only the first N of them are seeds (default: all)
-        """;
+        """ + "\n";
 
     public static EtlNodeOptions Parse(CommandLine args, IReadOnlyList<string> roles)
     {
@@ -34,10 +35,16 @@ public static class NodeArguments
                 throw new UsageException($"--seeds: '{seed}' is not host:port");
         var ec2 = Ec2Seeds(args, port);
         if (ec2 is not null && seeds.Count > 0) throw new UsageException("give --seeds or --ec2-tag, not both");
+        var hostname = args.Get("hostname") ?? "127.0.0.1";
+        var publicHostname = args.Get("public-hostname");
+        // The node must recognise its own private IP among the discovered seeds, or no node would form the cluster.
+        if (ec2 is not null && System.Net.IPAddress.TryParse(publicHostname ?? hostname, out var advertised)
+            && (System.Net.IPAddress.IsLoopback(advertised) || advertised.Equals(System.Net.IPAddress.Any) || advertised.Equals(System.Net.IPAddress.IPv6Any)))
+            throw new UsageException($"--ec2-tag: this node would call itself {advertised}; give --public-hostname its private IP");
         return new EtlNodeOptions
         {
-            Hostname = args.Get("hostname") ?? "127.0.0.1",
-            PublicHostname = args.Get("public-hostname"),
+            Hostname = hostname,
+            PublicHostname = publicHostname,
             Port = port,
             Seeds = seeds,
             Roles = roles,

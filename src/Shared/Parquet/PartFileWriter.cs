@@ -4,31 +4,29 @@ using Parquet;
 namespace AkkaEtl.Parquet;
 
 /// <summary>
-/// A Snappy Parquet file written row group by row group to a local path. Disposing without
-/// <see cref="CompleteAsync"/> deletes the file, so a failed write leaves nothing behind.
+/// A Snappy Parquet file written row group by row group to a local path, with <see cref="ColumnarParquetWriter"/>.
+/// Disposing without <see cref="CompleteAsync"/> deletes the file, so a failed write leaves nothing behind.
 /// </summary>
 public sealed class PartFileWriter : IAsyncDisposable
 {
     private readonly FileStream _file;
-    private readonly ParquetWriter _writer;
-    private readonly ParquetSchemaMap _map;
+    private readonly ColumnarParquetWriter _writer;
     private bool _completed;
 
-    private PartFileWriter(string path, FileStream file, ParquetWriter writer, ParquetSchemaMap map)
+    private PartFileWriter(string path, FileStream file, ColumnarParquetWriter writer)
     {
         Path = path;
         _file = file;
         _writer = writer;
-        _map = map;
     }
 
     public string Path { get; }
-    public long Rows { get; private set; }
-    public int RowGroups { get; private set; }
+    public long Rows => _writer.Rows;
+    public int RowGroups => _writer.RowGroups;
 
     /// <summary>
-    /// Snappy; dictionary encoding decided on a sample, so that a column of unique texts (descriptions) is not hashed
-    /// in full before being written plain, while low-cardinality columns (source, country, currency) still get one.
+    /// Parquet.Net options equivalent to the parts' layout (Snappy; dictionary encoding decided on a sample), for code
+    /// that writes this project's tables with Parquet.Net itself.
     /// </summary>
     public static ParquetOptions Options => new() { CompressionMethod = CompressionMethod.Snappy, DictionaryEncodingSampleSize = 1000 };
 
@@ -38,9 +36,8 @@ public sealed class PartFileWriter : IAsyncDisposable
         var file = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 20);
         try
         {
-            var writer = await ParquetWriter.CreateAsync(map.Parquet, file, Options, append: false, ct);
-            if (metadata is not null) writer.CustomMetadata = metadata;
-            return new PartFileWriter(path, file, writer, map);
+            var writer = await ColumnarParquetWriter.CreateAsync(file, map, metadata, ct: ct);
+            return new PartFileWriter(path, file, writer);
         }
         catch
         {
@@ -50,17 +47,12 @@ public sealed class PartFileWriter : IAsyncDisposable
         }
     }
 
-    public async Task WriteAsync(RowBatch batch, CancellationToken ct = default)
-    {
-        if (batch.RowCount == 0) return;
-        await RowGroupWriter.WriteAsync(_writer, _map, batch, ct);
-        Rows += batch.RowCount;
-        RowGroups++;
-    }
+    public Task WriteAsync(RowBatch batch, CancellationToken ct = default) => _writer.WriteAsync(batch, ct);
 
     /// <summary>Writes the footer and closes the file; returns its size.</summary>
     public async Task<long> CompleteAsync()
     {
+        await _writer.CompleteAsync();
         await _writer.DisposeAsync();
         await _file.FlushAsync();
         var size = _file.Length;
@@ -72,7 +64,7 @@ public sealed class PartFileWriter : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (_completed) return;
-        try { await _writer.DisposeAsync(); } catch (Exception) { /* already failing */ }
+        await _writer.DisposeAsync();
         await _file.DisposeAsync();
         File.Delete(Path);
     }

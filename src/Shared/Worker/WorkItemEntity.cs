@@ -70,6 +70,7 @@ public sealed class WorkItemEntity : ReceiveActor
             using var slot = await _slots.AcquireAsync(ct);
             msg.ReplyTo.Tell(new WorkItemStarted(msg.Item.ItemId, msg.Attempt, _node));
             _log.Info("item {0} attempt {1} started", msg.Item.ItemId, msg.Attempt);
+            await Common.FaultInjection.DelayAsync("slow-items", TimeSpan.FromSeconds(2), ct);
             var result = await _pipeline.RunAsync(msg.Item, _node, materializer, ct);
             _log.Info("item {0} attempt {1} finished: {2} rows in {3:0.0}s", msg.Item.ItemId, msg.Attempt, result.Rows, result.Seconds);
             return new Finished(new WorkItemCompleted(msg.Item.ItemId, msg.Attempt, result));

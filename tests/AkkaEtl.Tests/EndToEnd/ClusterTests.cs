@@ -57,12 +57,12 @@ public sealed class ClusterTests(ClusterDataFixture data) : IClassFixture<Cluste
         return node;
     }
 
-    private (NodeProcess Node, ApiClient Api, string Seeds) StartCoordinator(bool worker, string? seeds = null, string? state = null)
+    private (NodeProcess Node, ApiClient Api, string Seeds) StartCoordinator(bool worker, string? seeds = null, string? state = null, string[]? extra = null)
     {
         var port = NodeProcess.FreePort();
         var apiPort = NodeProcess.FreePort();
         seeds ??= $"127.0.0.1:{port}";
-        var node = Track(NodeProcess.Coordinator(port, apiPort, seeds, data.Raw, Warehouse, state ?? _dir.Sub("state"), worker, [.. SmallItems, "--verbose"]));
+        var node = Track(NodeProcess.Coordinator(port, apiPort, seeds, data.Raw, Warehouse, state ?? _dir.Sub("state"), worker, [.. SmallItems, "--verbose", .. extra ?? []]));
         return (node, new ApiClient(apiPort), seeds);
     }
 
@@ -160,12 +160,15 @@ public sealed class ClusterTests(ClusterDataFixture data) : IClassFixture<Cluste
     [Fact]
     public async Task A_worker_that_joins_mid_day_receives_work()
     {
-        var (coordinator, api, seeds) = StartCoordinator(worker: false);
+        // Items handed out two at a time to a slow first worker: the day is still running when the late one is up,
+        // and items handed out after that go to shards on the new node (sharding allocates new shards to the least loaded).
+        var (coordinator, api, seeds) = StartCoordinator(worker: false, extra: ["--max-items-in-flight", "2"]);
         await api.WaitUntilUpAsync(TimeSpan.FromMinutes(1), coordinator);
-        StartWorker(seeds);
+        Track(NodeProcess.Worker(NodeProcess.FreePort(), seeds, fault: "slow-items", "--workers", "2"));
         await api.SubmitAsync("jobs", ClusterDataFixture.Days);
         await WaitSomeItemsDone(api, 2);
         var late = StartWorker(seeds);
+        await api.WaitForMembersAsync(3, TimeSpan.FromMinutes(1));
         await AssertSameAsReference(await WaitAllFinal(api));
         Assert.Contains(Manifest(), m => m.Node == late.Address);
     }

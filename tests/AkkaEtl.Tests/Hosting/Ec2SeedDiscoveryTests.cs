@@ -92,14 +92,17 @@ public sealed class Ec2SeedDiscoveryTests(MotoServerFixture moto) : IDisposable
     public void The_node_flags_take_a_tag_instead_of_seeds()
     {
         static EtlNodeOptions Parse(params string[] args) => NodeArguments.Parse(CommandLine.Parse(args, NodeArguments.Options, []), ["worker"]);
-        var node = Parse("--port", "4060", "--ec2-tag", "akkaetl-cluster=prod", "--ec2-max-seeds", "3");
+        var node = Parse("--port", "4060", "--hostname", "0.0.0.0", "--public-hostname", "10.0.1.5", "--ec2-tag", "akkaetl-cluster=prod", "--ec2-max-seeds", "3");
         Assert.Equal(new Ec2SeedOptions { TagKey = "akkaetl-cluster", TagValue = "prod", Port = 4060, MaxSeeds = 3 }, node.Ec2Seeds);
         Assert.Empty(node.Seeds);
-        Assert.Equal(4053, Parse("--ec2-tag", "k=v").Ec2Seeds!.Port);
-        Assert.Equal(4100, Parse("--port", "4060", "--ec2-tag", "k=v", "--ec2-seed-port", "4100").Ec2Seeds!.Port);
-        Assert.Throws<UsageException>(() => Parse("--ec2-tag", "k=v", "--seeds", "127.0.0.1:4053"));
-        Assert.Throws<UsageException>(() => Parse("--ec2-tag", "novalue"));
-        Assert.Throws<UsageException>(() => Parse("--ec2-tag", "k=v", "--ec2-max-seeds", "1"));
+        Assert.Equal(4053, Parse("--hostname", "10.0.1.5", "--ec2-tag", "k=v").Ec2Seeds!.Port);
+        Assert.Equal(4100, Parse("--hostname", "10.0.1.5", "--port", "4060", "--ec2-tag", "k=v", "--ec2-seed-port", "4100").Ec2Seeds!.Port);
+        Assert.Throws<UsageException>(() => Parse("--hostname", "10.0.1.5", "--ec2-tag", "k=v", "--seeds", "127.0.0.1:4053"));
+        Assert.Throws<UsageException>(() => Parse("--hostname", "10.0.1.5", "--ec2-tag", "novalue"));
+        Assert.Throws<UsageException>(() => Parse("--hostname", "10.0.1.5", "--ec2-tag", "k=v", "--ec2-max-seeds", "1"));
+        // A node that calls itself 0.0.0.0 or 127.0.0.1 would never find itself among the instances.
+        Assert.Contains("--public-hostname", Assert.Throws<UsageException>(() => Parse("--ec2-tag", "k=v")).Message);
+        Assert.Throws<UsageException>(() => Parse("--hostname", "0.0.0.0", "--ec2-tag", "k=v"));
         Assert.Throws<UsageException>(() => Parse("--ec2-seed-port", "4053"));
     }
 }

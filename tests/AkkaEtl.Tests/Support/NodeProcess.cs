@@ -51,9 +51,12 @@ public sealed class NodeProcess : IAsyncDisposable
             "--state", state, "--heartbeat-pause", "3s", "--stable-after", "4s", .. worker ? new[] { "--worker" } : [], .. extra,
         ]);
 
-    public static NodeProcess Worker(int port, string seeds, params string[] extra) =>
+    public static NodeProcess Worker(int port, string seeds, params string[] extra) => Worker(port, seeds, fault: null, extra);
+
+    /// <summary>A worker node with <see cref="Common.FaultInjection"/> points set (AKKAETL_FAULT).</summary>
+    public static NodeProcess Worker(int port, string seeds, string? fault, params string[] extra) =>
         Start("worker-" + port, WorkerDll, port,
-            ["--port", port.ToString(), "--seeds", seeds, "--heartbeat-pause", "3s", "--stable-after", "4s", "--verbose", .. extra]);
+            ["--port", port.ToString(), "--seeds", seeds, "--heartbeat-pause", "3s", "--stable-after", "4s", "--verbose", .. extra], fault);
 
     /// <summary>The worker program from its own build output (its dependencies differ from the tests').</summary>
     public static string WorkerDll
@@ -67,9 +70,10 @@ public sealed class NodeProcess : IAsyncDisposable
         }
     }
 
-    private static NodeProcess Start(string name, string dll, int port, string[] args)
+    private static NodeProcess Start(string name, string dll, int port, string[] args, string? fault = null)
     {
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (fault is not null) psi.Environment[Common.FaultInjection.Variable] = fault;
         psi.ArgumentList.Add(dll);
         foreach (var a in args) psi.ArgumentList.Add(a);
         var process = new Process { StartInfo = psi, EnableRaisingEvents = true };

@@ -1,12 +1,13 @@
 using System.Buffers;
 using AkkaEtl.Features;
+using AkkaEtl.Parquet;
 using Parquet;
 using Parquet.Schema;
 
-namespace AkkaEtl.Parquet;
+namespace AkkaEtl.Benchmarks.ParquetWrite;
 
-/// <summary>Writes a <see cref="RowBatch"/> as one Parquet row group.</summary>
-public static class RowGroupWriter
+/// <summary>Writes a <see cref="RowBatch"/> as one Parquet row group with Parquet.Net (the writer parts used before ColumnarParquetWriter): the baseline.</summary>
+public static class ParquetNetRowGroupWriter
 {
     public static async Task WriteAsync(ParquetWriter writer, ParquetSchemaMap map, RowBatch batch, CancellationToken ct = default)
     {

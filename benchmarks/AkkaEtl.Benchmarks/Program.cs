@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(AkkaEtl.Benchmarks.HotPaths).Assembly).Run(args);
