@@ -170,6 +170,10 @@ public sealed class VerifiedGzipStream : Stream
         /// <summary>Finds the trailer among the recorded bytes; the bytes after it are served again.</summary>
         public bool FindAndRewindAfter(ReadOnlySpan<byte> trailer)
         {
+            // The inflater stops reading where the deflate data ends, which may be inside the trailer or right before
+            // it: take up to a trailer's length more, so that it is among the recorded bytes either way.
+            for (var i = 0; i < trailer.Length && (_pendingStart < _pendingEnd || Fill()); i++)
+                Record(_pending.AsSpan(_pendingStart++, 1));
             var recorded = _recordedCount > 0 ? _recorded.AsSpan(0, _recordedCount) : [];
             // The trailer follows the deflate data, which the inflater read to its end: search from the end backwards.
             var at = recorded.LastIndexOf(trailer);
