@@ -34,7 +34,8 @@ public static class MetricsEndpoint
         Counter(text, "akkaetl_rejects_total", "Lines rejected (bad input).", m.Rejected);
         Counter(text, "akkaetl_input_bytes_total", "Raw bytes processed.", m.Bytes);
         Counter(text, "akkaetl_items_total", "Work items finished.", m.ItemsDone);
-        Counter(text, "akkaetl_items_failed_total", "Work items given up on.", m.ItemsFailed);
+        // A gauge: a retry of the day clears its failed items.
+        Gauge(text, "akkaetl_items_failed", "Work items given up on, in the days known now (a retry clears them).", m.ItemsFailed);
         Gauge(text, "akkaetl_items_in_flight", "Work items of active days not yet finished.", m.ItemsInFlight);
         Header(text, "akkaetl_days", "Days by state.", "gauge");
         foreach (var (state, count) in m.DaysByState.OrderBy(kv => kv.Key, StringComparer.Ordinal))

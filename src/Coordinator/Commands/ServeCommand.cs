@@ -28,6 +28,8 @@ public sealed class ServeCommand : ICommand
                              --state DIR [--worker] [--token T] [--tables jobs[,..]] [--mapping F | --extractor X] [--glue-database DB]
                              [--persistence sqlite|postgres --connection-string CS] [--max-concurrent-days N]
                              [--rescan-every 6h [--rescan-yesterday]] [--max-range-days N] [--verbose]
+                             [--target-item-size 64MiB] [--max-files-per-item N] [--max-rows-per-file N] [--attempts N]
+                             [--allow-partial] [--retain-replaced 10m] [--max-items-in-flight N]
           --api H:P        the control API (JSON over HTTP); any address but loopback needs --token (or ETL_TOKEN)
           --state DIR      where the coordinator's journal lives (SQLite), unless --persistence postgres
           --max-items-in-flight N  items of a day out at workers at once (default 16); the rest wait, so nodes that
@@ -39,7 +41,7 @@ public sealed class ServeCommand : ICommand
     [
         .. NodeArguments.Options, "api", "source", "warehouse", "state", "token", "tables", "mapping", "extractor", "glue-database",
         "persistence", "connection-string", "max-concurrent-days", "rescan-every", "max-range-days", "max-rows-per-file",
-        "target-item-size", "attempts", "retain-replaced", "max-items-in-flight",
+        "target-item-size", "attempts", "retain-replaced", "max-items-in-flight", "max-files-per-item",
     ];
 
     public IReadOnlyCollection<string> Flags { get; } = ["worker", "verbose", "rescan-yesterday", "allow-partial"];
@@ -63,6 +65,7 @@ public sealed class ServeCommand : ICommand
             Priority = priority,
             MaxRowsPerFile = args.Int("max-rows-per-file", 1_048_576, min: 1),
             TargetItemBytes = args.Bytes("target-item-size", 64L << 20),
+            MaxFilesPerItem = args.Int("max-files-per-item", 1000, min: 1),
             MaxAttempts = args.Int("attempts", 3, min: 1),
             AllowPartial = args.Flag("allow-partial"),
             Deduplicate = loaded.KeyColumn is not null,

@@ -5,13 +5,14 @@ namespace AkkaEtl.Coordinator.Query;
 
 /// <summary>
 /// The days a query needs, read from simple day_partition conditions, so that an S3 warehouse fetches only those
-/// partitions. Conservative: any OR, or no condition, means all days (null).
+/// partitions. Conservative, as a wrong hint would silently drop rows: only a single SELECT over one table whose
+/// conditions are all ANDed gets one; OR, NOT, a join, a subquery, a CTE or a set operation means all days (null).
 /// </summary>
 public static partial class DayRangeHint
 {
     public static DayRange? FromSql(string sql)
     {
-        if (OrPattern().IsMatch(sql)) return null;
+        if (UnsafePattern().IsMatch(sql) || SelectPattern().Count(sql) > 1) return null;
         DateOnly from = DateOnly.MinValue, to = DateOnly.MaxValue;
         var found = false;
         foreach (Match m in BetweenPattern().Matches(sql))
@@ -49,8 +50,11 @@ public static partial class DayRangeHint
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 
-    [GeneratedRegex(@"\bOR\b", RegexOptions.IgnoreCase)]
-    private static partial Regex OrPattern();
+    [GeneratedRegex(@"\b(OR|NOT|JOIN|UNION|INTERSECT|EXCEPT|WITH)\b|\bFROM\s+[\w.""]+(\s+(AS\s+)?\w+)?\s*,|<>|!=", RegexOptions.IgnoreCase)]
+    private static partial Regex UnsafePattern();
+
+    [GeneratedRegex(@"\bSELECT\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SelectPattern();
 
     [GeneratedRegex(@"\bday_partition\s+BETWEEN\s+'(\d{4}-\d{2}-\d{2})'\s+AND\s+'(\d{4}-\d{2}-\d{2})'", RegexOptions.IgnoreCase)]
     private static partial Regex BetweenPattern();

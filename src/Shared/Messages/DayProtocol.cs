@@ -26,7 +26,7 @@ public sealed record RunOptions(string Source, string Warehouse, ExtractorSpec E
 {
     /// <summary>Small files are bin-packed into items up to this many bytes; a bigger file is an item alone.</summary>
     public long TargetItemBytes { get; init; } = 64L << 20;
-    public int MaxFilesPerItem { get; init; } = 2000;
+    public int MaxFilesPerItem { get; init; } = 1000;
     public int MaxRowsPerFile { get; init; } = 1_048_576;
     /// <summary>Commit a day even when some items failed for good (their files are named in the summary).</summary>
     public bool AllowPartial { get; init; }

@@ -54,10 +54,14 @@ public sealed class WorkItemEntity : ReceiveActor
         if (_current is not null)
         {
             // Already on it (the coordinator sent it again, or moved): the result goes to the latest sender.
-            _current = _current with { ReplyTo = msg.ReplyTo };
+            _current = _current with { ReplyTo = msg.ReplyTo, Attempt = msg.Attempt };
+            msg.ReplyTo.Tell(new WorkItemStarted(msg.Item.ItemId, msg.Attempt, _node));
             return;
         }
         _current = msg;
+        // Accepted here: the coordinator now waits for the item's end, not for a start. An item waiting for a slot
+        // is not "not started": sent again, it would only come back to this entity.
+        msg.ReplyTo.Tell(new WorkItemStarted(msg.Item.ItemId, msg.Attempt, _node));
         Context.SetReceiveTimeout(null);
         var materializer = Context.Materializer();
         RunAsync(msg, materializer, _cts.Token).PipeTo(Self);
@@ -68,7 +72,6 @@ public sealed class WorkItemEntity : ReceiveActor
         try
         {
             using var slot = await _slots.AcquireAsync(ct);
-            msg.ReplyTo.Tell(new WorkItemStarted(msg.Item.ItemId, msg.Attempt, _node));
             _log.Info("item {0} attempt {1} started", msg.Item.ItemId, msg.Attempt);
             await Common.FaultInjection.DelayAsync("slow-items", TimeSpan.FromSeconds(2), ct);
             var result = await _pipeline.RunAsync(msg.Item, _node, materializer, ct);
@@ -88,9 +91,16 @@ public sealed class WorkItemEntity : ReceiveActor
 
     private void OnFinished(Finished f)
     {
-        var replyTo = _current?.ReplyTo;
+        var latest = _current;
         _current = null;
-        switch (f.Outcome)
+        // Reported as the attempt the coordinator sent last (it ignores outcomes of attempts it no longer waits for).
+        var outcome = (f.Outcome, latest) switch
+        {
+            (WorkItemCompleted c, not null) => c with { Attempt = latest.Attempt },
+            (WorkItemFailed x, not null) => x with { Attempt = latest.Attempt },
+            _ => f.Outcome,
+        };
+        switch (outcome)
         {
             case WorkItemCompleted completed:
                 _completed = completed;
@@ -99,7 +109,7 @@ public sealed class WorkItemEntity : ReceiveActor
                 _log.Warning("item {0} failed: {1}", failed.ItemId, failed.Error);
                 break;
         }
-        if (f.Outcome is not null) replyTo?.Tell(f.Outcome);
+        if (outcome is not null) latest?.ReplyTo.Tell(outcome);
         // Idle from now on: passivate after a while (sharding's own idle passivation is off, as it would stop long items).
         Context.SetReceiveTimeout(KeepResultFor);
     }

@@ -80,19 +80,28 @@ public sealed class WorkItemPipeline(ObjectStoreProvider stores, PipelineOptions
         await part.WriteAsync(pending, ct);
         var partBytes = await part.CompleteAsync();
         string? partKey = null, rejectsKey = null;
-        if (rows > 0)
+        try
         {
-            partKey = CatalogKeys.Part(item.Table, item.Day, item.RunId, item.Index);
-            await warehouse.PublishFileAsync(part.Path, partKey, ct);
+            if (rows > 0)
+            {
+                partKey = CatalogKeys.Part(item.Table, item.Day, item.RunId, item.Index);
+                await warehouse.PublishFileAsync(part.Path, partKey, ct);
+            }
+            else
+            {
+                File.Delete(part.Path);
+            }
+            if (await rejects.CompleteAsync() is { } rejectsPath)
+            {
+                rejectsKey = CatalogKeys.Rejects(item.Table, item.Day, item.RunId, item.Index);
+                await warehouse.PublishFileAsync(rejectsPath, rejectsKey, ct);
+            }
         }
-        else
+        finally
         {
-            File.Delete(part.Path);
-        }
-        if (await rejects.CompleteAsync() is { } rejectsPath)
-        {
-            rejectsKey = CatalogKeys.Rejects(item.Table, item.Day, item.RunId, item.Index);
-            await warehouse.PublishFileAsync(rejectsPath, rejectsKey, ct);
+            // A publish moves or uploads and deletes; one that failed for good must not leave the scratch disk filling up.
+            File.Delete(scratch + ".parquet");
+            File.Delete(scratch + ".rejects.jsonl");
         }
         return new ItemResult(
             Lines: counters.Sum(c => c.Lines),
