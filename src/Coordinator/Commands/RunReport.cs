@@ -28,7 +28,14 @@ public static class RunReport
         long Rejected, long CommittedRows, double Seconds, double RecordsPerSecond);
 
     /// <param name="PeakRssBytes">the process's peak resident memory (Linux VmHWM), 0 where unknown.</param>
-    public sealed record Report(IReadOnlyList<DayLine> Days, Totals Total, long PeakRssBytes);
+    /// <param name="Gc">the process's garbage collections, to tell GC time from work in a benchmark.</param>
+    public sealed record Report(IReadOnlyList<DayLine> Days, Totals Total, long PeakRssBytes, GcCounts Gc);
+
+    public sealed record GcCounts(int Gen0, int Gen1, int Gen2, double PauseSeconds, long AllocatedBytes)
+    {
+        public static GcCounts Now() => new(GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2),
+            Math.Round(GC.GetTotalPauseDuration().TotalSeconds, 3), GC.GetTotalAllocatedBytes());
+    }
 
     public static Report Build(IReadOnlyList<DayStatus> days, TimeSpan wall)
     {
@@ -40,7 +47,7 @@ public static class RunReport
             days.Count(d => d.State is DayState.Failed or DayState.Cancelled), days.Sum(d => d.Files), days.Sum(d => d.InputBytes),
             totalLines, days.Sum(d => d.Rows), days.Sum(d => d.Rejected), days.Sum(d => d.CommittedRows),
             Math.Round(wall.TotalSeconds, 3), wall.TotalSeconds > 0 ? Math.Round(totalLines / wall.TotalSeconds) : 0);
-        return new Report(lines, total, ProcessMemory.PeakResidentBytes());
+        return new Report(lines, total, ProcessMemory.PeakResidentBytes(), GcCounts.Now());
     }
 
     public static string ToJson(Report report) => JsonSerializer.Serialize(report, Json);
