@@ -44,7 +44,7 @@ public sealed class RunCommand : ICommand
     public IReadOnlyCollection<string> Options { get; } =
     [
         "source", "warehouse", "table", "days", "mapping", "extractor", "max-rows-per-file", "target-item-size",
-        "max-files-per-item", "workers", "max-concurrent-days", "attempts", "glue-database", "retain-replaced",
+        "max-files-per-item", "workers", "max-concurrent-days", "attempts", "glue-database", "retain-replaced", "log-format",
     ];
 
     public IReadOnlyCollection<string> Flags { get; } = ["json", "allow-partial", "full", "verbose", "no-dedup"];
@@ -73,7 +73,7 @@ public sealed class RunCommand : ICommand
             GlueDatabase = GlueDatabase(args, warehouse),
         };
         var json = args.Flag("json");
-        var node = new EtlNodeOptions { Roles = [EtlNodeOptions.CoordinatorRole, EtlNodeOptions.WorkerRole] };
+        var node = new EtlNodeOptions { Roles = [EtlNodeOptions.CoordinatorRole, EtlNodeOptions.WorkerRole], JsonLogs = args.Get("log-format") == "json" };
         var worker = new WorkerOptions { MaxConcurrentItems = args.Int("workers", Environment.ProcessorCount, min: 1) };
         var settings = new CoordinatorSettings
         {

@@ -39,11 +39,19 @@ public static class EtlNode
         // Request-by-request logs of the control API are noise at information level.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Hosting", LogLevel.Warning);
-        builder.Logging.AddSimpleConsole(o =>
-        {
-            o.SingleLine = true;
-            o.TimestampFormat = "HH:mm:ss ";
-        });
+        if (node.JsonLogs)
+            builder.Logging.AddJsonConsole(o =>
+            {
+                o.IncludeScopes = true;
+                o.UseUtcTimestamp = true;
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+            });
+        else
+            builder.Logging.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.TimestampFormat = "HH:mm:ss ";
+            });
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddEtlStorage(stores);
         services?.Invoke(builder.Services);
@@ -54,7 +62,9 @@ public static class EtlNode
                 {
                     l.LogLevel = ToAkka(logLevel);
                     l.ClearLoggers();
-                    l.AddLoggerFactory();
+                    // JSON logs carry the day and item of each event; text logs keep Akka.Hosting's bridge.
+                    if (node.JsonLogs) l.AddLogger<ScopedLoggerFactoryLogger>();
+                    else l.AddLoggerFactory();
                 })
                 .WithEtlCluster(node);
             if (worker is not null) akka.WithWorkerRole(worker, stores);

@@ -1,6 +1,6 @@
 namespace AkkaEtl.Hosting;
 
-/// <summary>How a node joins the cluster. Bound from flags, appsettings or environment (AKKAETL__...).</summary>
+/// <summary>How a node joins the cluster and logs, from its command-line flags.</summary>
 public sealed record EtlNodeOptions
 {
     public const string CoordinatorRole = "coordinator";
@@ -16,6 +16,8 @@ public sealed record EtlNodeOptions
     public IReadOnlyList<string> Seeds { get; init; } = [];
     public IReadOnlyList<string> Roles { get; init; } = [];
     public string SystemName { get; init; } = "akkaetl";
+    /// <summary>JSON log lines (one object a line, with the event's fields) for log shippers, instead of text.</summary>
+    public bool JsonLogs { get; init; }
 
     /// <summary>Remoting over TLS, with peers authenticated by a private CA; null means plain TCP.</summary>
     public NodeTls? Tls { get; init; }

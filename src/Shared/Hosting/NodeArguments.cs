@@ -8,7 +8,7 @@ public static class NodeArguments
     public static readonly IReadOnlyCollection<string> Options =
     [
         "port", "hostname", "public-hostname", "seeds", "heartbeat-pause", "stable-after", "workers",
-        "tls-cert", "tls-cert-password", "tls-ca", "ec2-tag", "ec2-seed-port", "ec2-max-seeds",
+        "tls-cert", "tls-cert-password", "tls-ca", "ec2-tag", "ec2-seed-port", "ec2-max-seeds", "log-format",
     ];
 
     /// <summary>Starts and ends with a line break, so it can be put between the lines of a command's usage.</summary>
@@ -24,6 +24,7 @@ public static class NodeArguments
                                 address order forms the cluster. Give --public-hostname the instance's private IP
           --ec2-seed-port N     their remoting port (default: --port, else 4053)
           --ec2-max-seeds N     only the first N of them are seeds (default: all)
+          --log-format json     one JSON object a log line, with the event's fields (day, item, node), for log shippers
         """ + "\n";
 
     public static EtlNodeOptions Parse(CommandLine args, IReadOnlyList<string> roles)
@@ -52,6 +53,12 @@ public static class NodeArguments
             StableAfter = args.Duration("stable-after"),
             Tls = Tls(args),
             Ec2Seeds = ec2,
+            JsonLogs = (args.Get("log-format") ?? "text") switch
+            {
+                "text" => false,
+                "json" => true,
+                var other => throw new UsageException($"--log-format must be text or json, not '{other}'"),
+            },
         };
     }
 
