@@ -6,7 +6,7 @@ namespace AkkaEtl.Coordinator.Compaction;
 /// <summary>
 /// Turns a <see cref="RowSelection"/> into merge inputs, in order: runs of whole row groups are copied as they are;
 /// row groups that lose rows are decoded, filtered and written to a small rewrite file that takes their place.
-/// Rewrites run in parallel (one decoder each), bounded so that memory stays a few row groups.
+/// Rewrites run in parallel (one <see cref="PartFileReader"/> each), bounded so that memory stays a few row groups.
 /// </summary>
 public static class RowGroupRewriter
 {
@@ -40,14 +40,19 @@ public static class RowGroupRewriter
         }
 
         var map = new ParquetSchemaMap(schema);
+        var batches = new System.Collections.Concurrent.ConcurrentBag<RowBatch>();
         await Parallel.ForEachAsync(rewrites, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount), CancellationToken = ct },
             async (r, token) =>
             {
-                await using var decoder = await RowGroupDecoder.OpenAsync(r.Source, schema, token);
-                var rows = await decoder.ReadAsync(r.RowGroup, schema, r.Keep, token);
+                await using var reader = await PartFileReader.OpenAsync(r.Source, schema, token);
+                // A batch per worker, reused: its buffers grow to a row group's size once instead of once per rewrite.
+                var rows = batches.TryTake(out var reused) ? reused : new RowBatch(schema);
+                rows.Clear();
+                await reader.ReadIntoAsync(r.RowGroup, rows, r.Keep, token);
                 await using var writer = await PartFileWriter.CreateAsync(r.Target, map, ct: token);
                 await writer.WriteAsync(rows, token);
                 await writer.CompleteAsync();
+                batches.Add(rows);
             });
         return slots.Select(s => s.Whole ?? new MergeInput(s.Rewrite!.Target)).ToList();
     }

@@ -52,14 +52,14 @@ public sealed class RowSelection
 
         for (var i = 0; i < inputs.Count; i++)
         {
-            await using var decoder = await RowGroupDecoder.OpenAsync(inputs[i].Path, schema, ct);
-            keep[i] = new bool[decoder.RowGroupCount][];
-            for (var rg = 0; rg < decoder.RowGroupCount; rg++)
+            await using var reader = await PartFileReader.OpenAsync(inputs[i].Path, schema, ct);
+            keep[i] = new bool[reader.RowGroupCount][];
+            for (var rg = 0; rg < reader.RowGroupCount; rg++)
             {
-                var rows = checked((int)decoder.RowCount(rg));
+                var rows = checked((int)reader.RowCount(rg));
                 total += rows;
                 if (!needsPass) continue;
-                var batch = await decoder.ReadAsync(rg, projection, null, ct);
+                var batch = await reader.ReadAsync(rg, projection, null, ct);
                 var sourceFile = (StringColumn)batch.Column(projection.SourceFileIndex);
                 var sourceLine = ((ValueColumn<long>)batch.Column(projection.SourceLineIndex)).Values;
                 var key = keyColumn is null ? null : (StringColumn)batch.Column(projection.IndexOf(keyColumn));

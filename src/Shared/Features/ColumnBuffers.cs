@@ -63,6 +63,22 @@ public sealed class StringColumn : ColumnBuffer
         EstimatedBytes += 8 + 2L * value.Length;
     }
 
+    /// <summary>
+    /// Transcodes UTF-8 (a Parquet value) straight into the arena, invalid bytes as U+FFFD like
+    /// <see cref="System.Text.Encoding.UTF8"/>: no string per value.
+    /// </summary>
+    public void AddUtf8(ReadOnlySpan<byte> utf8)
+    {
+        var start = _chars.Count;
+        // UTF-16 never takes more chars than UTF-8 takes bytes.
+        var target = _chars.AppendSpan(utf8.Length);
+        System.Text.Unicode.Utf8.ToUtf16(utf8, target, out _, out var written, replaceInvalidSequences: true);
+        _chars.Truncate(start + written);
+        _starts.Add(start);
+        _lengths.Add(written);
+        EstimatedBytes += 8 + 2L * written;
+    }
+
     public override void AddNull()
     {
         _starts.Add(_chars.Count);
