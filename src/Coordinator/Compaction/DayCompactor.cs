@@ -62,7 +62,7 @@ public sealed class DayCompactor(ObjectStoreProvider stores, TimeSpan? retainRep
             }
 
             var selection = await RowSelection.ComputeAsync(inputs, schema, request.Deduplicate ? request.KeyColumn : null,
-                plan.Removed.ToHashSet(StringComparer.Ordinal), ct);
+                plan.Removed.ToHashSet(StringComparer.Ordinal), scratch, ct);
             var mergeInputs = await RowGroupRewriter.PlanAsync(selection, schema, scratch, ct);
             var merger = new ParquetFileMerger(new ParquetMergeOptions { MaxRowsPerFile = request.MaxRowsPerFile });
             var outputs = await merger.MergeAsync(mergeInputs, i => Path.Combine(scratch, $"out-{i:D5}.parquet"), ct);

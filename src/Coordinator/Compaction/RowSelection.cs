@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using AkkaEtl.Features;
@@ -11,8 +12,9 @@ public sealed record CompactionInput(string Path, bool Carried);
 /// <summary>
 /// Which rows of a day's inputs survive, decided in one pass over the key columns only (the key, updated_at,
 /// posted_at, source_file, source_line): rows of removed sources go, and of the rows sharing a key the latest wins
-/// (updated_at, then posted_at, then the latest source file and line). Memory is a few dozen bytes per distinct key
-/// and one flag per row, never the rows themselves.
+/// (updated_at, then posted_at, then the latest source file and line). Memory is one flag per row and, up to
+/// <see cref="DefaultMaxKeysInMemory"/> rows, a few dozen bytes per distinct key; a bigger day's keys are spilled to
+/// hash partitions and decided one partition at a time. Never the rows themselves.
 /// </summary>
 public sealed class RowSelection
 {
@@ -36,8 +38,12 @@ public sealed class RowSelection
     /// <summary>Null when every row of the row group stays; otherwise a flag per row.</summary>
     public bool[]? Keep(int input, int rowGroup) => _keep[input][rowGroup];
 
+    /// <summary>Distinct keys held in memory at once; a bigger day is deduplicated in hash partitions spilled to disk.</summary>
+    public const int DefaultMaxKeysInMemory = 1 << 20;
+
+    /// <param name="spillDirectory">where a day of more than <paramref name="maxKeysInMemory"/> rows spills its keys.</param>
     public static async Task<RowSelection> ComputeAsync(IReadOnlyList<CompactionInput> inputs, FeatureSchema schema, string? keyColumn,
-        IReadOnlySet<string> removedSources, CancellationToken ct)
+        IReadOnlySet<string> removedSources, string spillDirectory, CancellationToken ct, int maxKeysInMemory = DefaultMaxKeysInMemory)
     {
         var keep = new bool[]?[inputs.Count][];
         var needsPass = keyColumn is not null || (removedSources.Count > 0 && inputs.Any(i => i.Carried));
@@ -45,6 +51,18 @@ public sealed class RowSelection
             .Where(n => schema.TryIndexOf(n, out var i) && schema[i].Type == ColumnType.Timestamp).ToList();
         var projection = SchemaProjection.Of(schema, keyColumn is null ? [] : [keyColumn, .. timeColumns]);
         var winners = new Dictionary<UInt128, Candidate>();
+        // Memory must not grow with the day: past maxKeysInMemory rows, keys go to hash partitions on disk and each
+        // partition's winners are found on its own.
+        long dayRows = 0;
+        if (keyColumn is not null)
+            foreach (var input in inputs)
+            {
+                var footer = await ParquetFooter.ReadAsync(input.Path, ct);
+                dayRows += footer.RowGroups.Sum(g => g.NumRows);
+            }
+        await using var spill = dayRows > maxKeysInMemory
+            ? new KeySpill(spillDirectory, checked((int)((dayRows + maxKeysInMemory - 1) / maxKeysInMemory)))
+            : null;
         var files = new List<string>();
         var fileOrdinals = new Dictionary<string, int>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         var removedLookup = removedSources.ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
@@ -84,6 +102,11 @@ public sealed class RowSelection
                     }
                     var candidate = new Candidate(updated?[r]?.Ticks ?? long.MinValue, posted?[r]?.Ticks ?? long.MinValue, ordinal,
                         sourceLine[r]!.Value, Location.Pack(i, rg, r));
+                    if (spill is not null)
+                    {
+                        spill.Add(Hash(key.Span(r)), candidate);
+                        continue;
+                    }
                     ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(winners, Hash(key.Span(r)), out var exists);
                     if (!exists)
                     {
@@ -106,6 +129,7 @@ public sealed class RowSelection
                 keep[i][rg] = mask;
             }
         }
+        if (spill is not null) duplicates += await spill.DropLosersAsync(keep, files, ct);
         // A later row group can still drop a row of an earlier one, so "all kept" is only known now.
         foreach (var groups in keep)
             for (var rg = 0; rg < groups.Length; rg++)
@@ -118,6 +142,85 @@ public sealed class RowSelection
 
     // Keys are hashed to 128 bits: no string per distinct key is kept, and a collision is not a practical concern.
     private static UInt128 Hash(ReadOnlySpan<char> key) => XxHash128.HashToUInt128(MemoryMarshal.AsBytes(key));
+
+    /// <summary>Keys and their candidates in hash partitions on disk, for a day too big to hold every key in memory.</summary>
+    private sealed class KeySpill : IAsyncDisposable
+    {
+        private const int RecordBytes = 16 + 8 + 8 + 4 + 8 + 8;
+        private readonly string _directory;
+        private readonly FileStream[] _partitions;
+
+        public KeySpill(string parent, int partitions)
+        {
+            _directory = Path.Combine(parent, "dedup-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(_directory);
+            _partitions = Enumerable.Range(0, partitions)
+                .Select(p => new FileStream(Path.Combine(_directory, $"keys-{p:D4}"), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16))
+                .ToArray();
+        }
+
+        public void Add(UInt128 hash, in Candidate c)
+        {
+            Span<byte> record = stackalloc byte[RecordBytes];
+            MemoryMarshal.Write(record, in hash);
+            BinaryPrimitives.WriteInt64LittleEndian(record[16..], c.Updated);
+            BinaryPrimitives.WriteInt64LittleEndian(record[24..], c.Posted);
+            BinaryPrimitives.WriteInt32LittleEndian(record[32..], c.File);
+            BinaryPrimitives.WriteInt64LittleEndian(record[36..], c.Line);
+            BinaryPrimitives.WriteInt64LittleEndian(record[44..], c.Location);
+            _partitions[(int)((ulong)hash % (ulong)_partitions.Length)].Write(record);
+        }
+
+        /// <summary>Per partition: the winner of each key, then every other row of that key dropped. Returns the rows dropped.</summary>
+        public async Task<long> DropLosersAsync(bool[]?[][] keep, List<string> files, CancellationToken ct)
+        {
+            long dropped = 0;
+            var winners = new Dictionary<UInt128, Candidate>();
+            foreach (var partition in _partitions)
+            {
+                ct.ThrowIfCancellationRequested();
+                winners.Clear();
+                await partition.FlushAsync(ct);
+                foreach (var (hash, c) in Read(partition))
+                {
+                    ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(winners, hash, out var exists);
+                    if (!exists || c.Beats(slot, files)) slot = c;
+                }
+                foreach (var (hash, c) in Read(partition))
+                {
+                    if (winners[hash].Location == c.Location) continue;
+                    var (i, rg, r) = Location.Unpack(c.Location);
+                    keep[i][rg]![r] = false;
+                    dropped++;
+                }
+            }
+            return dropped;
+        }
+
+        private static IEnumerable<(UInt128 Hash, Candidate Candidate)> Read(FileStream partition)
+        {
+            partition.Position = 0;
+            var buffer = new byte[RecordBytes * 4096];
+            int filled;
+            while ((filled = partition.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false)) > 0)
+            {
+                if (filled % RecordBytes != 0) throw new InvalidDataException($"a key spill file of {partition.Name} is cut short");
+                for (var at = 0; at < filled; at += RecordBytes)
+                {
+                    var record = buffer.AsSpan(at, RecordBytes);
+                    yield return (MemoryMarshal.Read<UInt128>(record), new Candidate(
+                        BinaryPrimitives.ReadInt64LittleEndian(record[16..]), BinaryPrimitives.ReadInt64LittleEndian(record[24..]), BinaryPrimitives.ReadInt32LittleEndian(record[32..]),
+                        BinaryPrimitives.ReadInt64LittleEndian(record[36..]), BinaryPrimitives.ReadInt64LittleEndian(record[44..])));
+                }
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var p in _partitions) await p.DisposeAsync();
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
 
     private readonly record struct Candidate(long Updated, long Posted, int File, long Line, long Location)
     {
