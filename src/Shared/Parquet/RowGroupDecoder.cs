@@ -84,27 +84,7 @@ public sealed class RowGroupDecoder : IAsyncDisposable
     /// <summary>Appends the kept rows of a row group to <paramref name="target"/>, whose columns are matched by name.</summary>
     public async Task ReadIntoAsync(int rowGroup, RowBatch target, ReadOnlyMemory<bool>? keep, CancellationToken ct = default)
     {
-        if ((uint)rowGroup >= (uint)RowGroupCount)
-            throw new ArgumentOutOfRangeException(nameof(rowGroup), $"'{Path}' has {RowGroupCount} row groups, no row group {rowGroup}");
-        var rows = checked((int)RowCount(rowGroup));
-        if (keep is { } mask && mask.Length != rows)
-            throw new ArgumentException($"{mask.Length} keep flags for {rows} rows", nameof(keep));
-        var sources = new int[target.Schema.Columns.Count];
-        for (var c = 0; c < sources.Length; c++)
-        {
-            var spec = target.Schema[c];
-            if (!Schema.TryIndexOf(spec.Name, out var index)) throw new ArgumentException($"'{Path}' has no column '{spec.Name}'", nameof(target));
-            if (Schema[index].Type != spec.Type)
-                throw new ArgumentException($"column '{spec.Name}' is {Schema[index].Type} in '{Path}', not {spec.Type}", nameof(target));
-            sources[c] = index;
-        }
-
-        var kept = rows;
-        if (keep is { } k)
-        {
-            kept = 0;
-            foreach (var flag in k.Span) if (flag) kept++;
-        }
+        var (sources, rows, kept) = RowGroupRead.Plan(Path, Schema, RowGroupCount, RowCount, rowGroup, target.Schema, keep);
         BatchAppend.Begin(target);
         try
         {
