@@ -21,7 +21,7 @@ public static class FileMetaDataSerializer
     public static byte[] SerializeSchema(IReadOnlyList<SchemaElement> schema)
     {
         var w = new ThriftCompactWriter(1024);
-        w.ListHeader(ThriftCompactWriter.Struct, schema.Count);
+        w.ListHeader(ThriftCompactType.Struct, schema.Count);
         foreach (var e in schema) Write(w, e);
         return w.WrittenSpan.ToArray();
     }
@@ -40,7 +40,7 @@ public static class FileMetaDataSerializer
         if (m.ColumnOrders is { } orders && orders.All(o => o.TYPEORDER is not null))
         {
             // Parquet.Net models only TYPE_ORDER; a list with members it could not read is left out (it must cover every leaf).
-            w.ListField(7, ThriftCompactWriter.Struct, orders.Count);
+            w.ListField(7, ThriftCompactType.Struct, orders.Count);
             foreach (var _ in orders)
             {
                 w.BeginStruct();
@@ -193,10 +193,10 @@ public static class FileMetaDataSerializer
     {
         w.I32Field(1, (int)m.Type);
         var encodings = m.Encodings ?? [];
-        w.ListField(2, ThriftCompactWriter.I32, encodings.Count);
+        w.ListField(2, ThriftCompactType.I32, encodings.Count);
         foreach (var e in encodings) w.WriteI32((int)e);
         var path = m.PathInSchema ?? [];
-        w.ListField(3, ThriftCompactWriter.Binary, path.Count);
+        w.ListField(3, ThriftCompactType.Binary, path.Count);
         foreach (var p in path) w.WriteString(p);
         w.I32Field(4, (int)m.Codec);
         w.I64Field(5, m.NumValues);
@@ -241,7 +241,7 @@ public static class FileMetaDataSerializer
             }
             if (geo.GeospatialTypes is { } types)
             {
-                w.ListField(2, ThriftCompactWriter.I32, types.Count);
+                w.ListField(2, ThriftCompactType.I32, types.Count);
                 foreach (var t in types) w.WriteI32(t);
             }
             w.EndStruct();
@@ -279,13 +279,13 @@ public static class FileMetaDataSerializer
 
     private static void I64List(ThriftCompactWriter w, short id, List<long> values)
     {
-        w.ListField(id, ThriftCompactWriter.I64, values.Count);
+        w.ListField(id, ThriftCompactType.I64, values.Count);
         foreach (var v in values) w.WriteI64(v);
     }
 
     private static void StructList<T>(ThriftCompactWriter w, short id, List<T> items, Action<ThriftCompactWriter, T> write)
     {
-        w.ListField(id, ThriftCompactWriter.Struct, items.Count);
+        w.ListField(id, ThriftCompactType.Struct, items.Count);
         foreach (var item in items) write(w, item);
     }
 }

@@ -10,17 +10,6 @@ namespace AkkaEtl.Parquet;
 /// </summary>
 public sealed class ThriftCompactWriter
 {
-    // Compact protocol type ids.
-    public const byte BooleanTrue = 1;
-    public const byte BooleanFalse = 2;
-    public const byte Byte = 3;
-    public const byte I16 = 4;
-    public const byte I32 = 5;
-    public const byte I64 = 6;
-    public const byte Double = 7;
-    public const byte Binary = 8;
-    public const byte List = 9;
-    public const byte Struct = 12;
 
     private readonly ArrayBufferWriter<byte> _buffer;
     private short[] _fieldStack = new short[16];
@@ -41,7 +30,7 @@ public sealed class ThriftCompactWriter
         _lastField = 0;
     }
 
-    /// <summary>Starts a struct: as the top-level value, a list element, or after <see cref="FieldHeader"/> with <see cref="Struct"/>.</summary>
+    /// <summary>Starts a struct: as the top-level value, a list element, or after <see cref="FieldHeader"/> with <see cref="ThriftCompactType.Struct"/>.</summary>
     public void BeginStruct()
     {
         if (_depth == _fieldStack.Length) Array.Resize(ref _fieldStack, _depth * 2);
@@ -71,54 +60,54 @@ public sealed class ThriftCompactWriter
         _lastField = id;
     }
 
-    public void BoolField(short id, bool value) => FieldHeader(id, value ? BooleanTrue : BooleanFalse);
+    public void BoolField(short id, bool value) => FieldHeader(id, value ? ThriftCompactType.BooleanTrue : ThriftCompactType.BooleanFalse);
 
     public void I8Field(short id, sbyte value)
     {
-        FieldHeader(id, Byte);
+        FieldHeader(id, ThriftCompactType.Byte);
         WriteByte((byte)value);
     }
 
     public void I16Field(short id, short value)
     {
-        FieldHeader(id, I16);
+        FieldHeader(id, ThriftCompactType.I16);
         WriteVarint(ZigZag(value));
     }
 
     public void I32Field(short id, int value)
     {
-        FieldHeader(id, I32);
+        FieldHeader(id, ThriftCompactType.I32);
         WriteI32(value);
     }
 
     public void I64Field(short id, long value)
     {
-        FieldHeader(id, I64);
+        FieldHeader(id, ThriftCompactType.I64);
         WriteI64(value);
     }
 
     public void DoubleField(short id, double value)
     {
-        FieldHeader(id, Double);
+        FieldHeader(id, ThriftCompactType.Double);
         WriteDouble(value);
     }
 
     public void BinaryField(short id, ReadOnlySpan<byte> value)
     {
-        FieldHeader(id, Binary);
+        FieldHeader(id, ThriftCompactType.Binary);
         WriteBinary(value);
     }
 
     public void StringField(short id, string value)
     {
-        FieldHeader(id, Binary);
+        FieldHeader(id, ThriftCompactType.Binary);
         WriteString(value);
     }
 
     /// <summary>Writes a struct field's header and opens the struct; close it with <see cref="EndStruct"/>.</summary>
     public void BeginStructField(short id)
     {
-        FieldHeader(id, Struct);
+        FieldHeader(id, ThriftCompactType.Struct);
         BeginStruct();
     }
 
@@ -132,7 +121,7 @@ public sealed class ThriftCompactWriter
     /// <summary>Writes a list field's header; the caller then writes exactly <paramref name="count"/> elements.</summary>
     public void ListField(short id, byte elementType, int count)
     {
-        FieldHeader(id, List);
+        FieldHeader(id, ThriftCompactType.List);
         ListHeader(elementType, count);
     }
 
@@ -154,7 +143,7 @@ public sealed class ThriftCompactWriter
     public void WriteI64(long value) => WriteVarint(ZigZag(value));
 
     /// <summary>A bool as a list element (outside a field header): 1 for true, 2 for false.</summary>
-    public void WriteBool(bool value) => WriteByte(value ? BooleanTrue : BooleanFalse);
+    public void WriteBool(bool value) => WriteByte(value ? ThriftCompactType.BooleanTrue : ThriftCompactType.BooleanFalse);
 
     public void WriteDouble(double value)
     {

@@ -26,11 +26,11 @@ internal static class PageHeaderParser
         {
             switch (id)
             {
-                case 1 when t == ThriftCompactReader.I32: type = (PageType)r.ReadI32(); break;
-                case 2 when t == ThriftCompactReader.I32: uncompressed = r.ReadI32(); break;
-                case 3 when t == ThriftCompactReader.I32: compressed = r.ReadI32(); break;
-                case 5 when t == ThriftCompactReader.Struct: ReadDataPageHeader(ref r, ref count, ref encoding, ref definition, ref repetition); break;
-                case 7 when t == ThriftCompactReader.Struct: ReadDictionaryPageHeader(ref r, ref count, ref encoding); break;
+                case 1 when t == ThriftCompactType.I32: type = (PageType)r.ReadI32(); break;
+                case 2 when t == ThriftCompactType.I32: uncompressed = r.ReadI32(); break;
+                case 3 when t == ThriftCompactType.I32: compressed = r.ReadI32(); break;
+                case 5 when t == ThriftCompactType.Struct: ReadDataPageHeader(ref r, ref count, ref encoding, ref definition, ref repetition); break;
+                case 7 when t == ThriftCompactType.Struct: ReadDictionaryPageHeader(ref r, ref count, ref encoding); break;
                 default: r.Skip(t); break;
             }
         }
@@ -46,10 +46,10 @@ internal static class PageHeaderParser
         {
             switch (id)
             {
-                case 1 when t == ThriftCompactReader.I32: count = r.ReadI32(); break;
-                case 2 when t == ThriftCompactReader.I32: encoding = (Encoding)r.ReadI32(); break;
-                case 3 when t == ThriftCompactReader.I32: definition = (Encoding)r.ReadI32(); break;
-                case 4 when t == ThriftCompactReader.I32: repetition = (Encoding)r.ReadI32(); break;
+                case 1 when t == ThriftCompactType.I32: count = r.ReadI32(); break;
+                case 2 when t == ThriftCompactType.I32: encoding = (Encoding)r.ReadI32(); break;
+                case 3 when t == ThriftCompactType.I32: definition = (Encoding)r.ReadI32(); break;
+                case 4 when t == ThriftCompactType.I32: repetition = (Encoding)r.ReadI32(); break;
                 default: r.Skip(t); break;
             }
         }
@@ -62,8 +62,8 @@ internal static class PageHeaderParser
         {
             switch (id)
             {
-                case 1 when t == ThriftCompactReader.I32: count = r.ReadI32(); break;
-                case 2 when t == ThriftCompactReader.I32: encoding = (Encoding)r.ReadI32(); break;
+                case 1 when t == ThriftCompactType.I32: count = r.ReadI32(); break;
+                case 2 when t == ThriftCompactType.I32: encoding = (Encoding)r.ReadI32(); break;
                 default: r.Skip(t); break;
             }
         }

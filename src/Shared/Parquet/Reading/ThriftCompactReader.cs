@@ -8,19 +8,6 @@ namespace AkkaEtl.Parquet.Reading;
 /// </summary>
 internal ref struct ThriftCompactReader(ReadOnlySpan<byte> data)
 {
-    public const byte Stop = 0;
-    public const byte BooleanTrue = 1;
-    public const byte BooleanFalse = 2;
-    public const byte Byte = 3;
-    public const byte I16 = 4;
-    public const byte I32 = 5;
-    public const byte I64 = 6;
-    public const byte Double = 7;
-    public const byte Binary = 8;
-    public const byte List = 9;
-    public const byte Set = 10;
-    public const byte Map = 11;
-    public const byte Struct = 12;
 
     private readonly ReadOnlySpan<byte> _data = data;
     private int _position;
@@ -32,7 +19,7 @@ internal ref struct ThriftCompactReader(ReadOnlySpan<byte> data)
     {
         var header = ReadByte();
         type = (byte)(header & 0x0F);
-        if (type == Stop) return false;
+        if (type == ThriftCompactType.Stop) return false;
         var delta = header >> 4;
         lastId = delta != 0 ? (short)(lastId + delta) : (short)Zigzag(ReadVarint());
         return true;
@@ -47,21 +34,21 @@ internal ref struct ThriftCompactReader(ReadOnlySpan<byte> data)
     {
         switch (type)
         {
-            case BooleanTrue or BooleanFalse:
+            case ThriftCompactType.BooleanTrue or ThriftCompactType.BooleanFalse:
                 break;
-            case Byte:
+            case ThriftCompactType.Byte:
                 ReadByte();
                 break;
-            case I16 or I32 or I64:
+            case ThriftCompactType.I16 or ThriftCompactType.I32 or ThriftCompactType.I64:
                 ReadVarint();
                 break;
-            case Double:
+            case ThriftCompactType.Double:
                 Advance(8);
                 break;
-            case Binary:
+            case ThriftCompactType.Binary:
                 Advance(checked((int)ReadVarint()));
                 break;
-            case List or Set:
+            case ThriftCompactType.List or ThriftCompactType.Set:
             {
                 var header = ReadByte();
                 var size = header >> 4;
@@ -70,7 +57,7 @@ internal ref struct ThriftCompactReader(ReadOnlySpan<byte> data)
                 for (var i = 0; i < size; i++) SkipElement(element);
                 break;
             }
-            case Map:
+            case ThriftCompactType.Map:
             {
                 var size = checked((int)ReadVarint());
                 if (size == 0) break;
@@ -82,7 +69,7 @@ internal ref struct ThriftCompactReader(ReadOnlySpan<byte> data)
                 }
                 break;
             }
-            case Struct:
+            case ThriftCompactType.Struct:
                 SkipStruct();
                 break;
             default:
@@ -99,7 +86,7 @@ internal ref struct ThriftCompactReader(ReadOnlySpan<byte> data)
     // In lists and maps a boolean is a whole byte, not part of a field header.
     private void SkipElement(byte type)
     {
-        if (type is BooleanTrue or BooleanFalse) ReadByte();
+        if (type is ThriftCompactType.BooleanTrue or ThriftCompactType.BooleanFalse) ReadByte();
         else Skip(type);
     }
 
