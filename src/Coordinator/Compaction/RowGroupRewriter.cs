@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using AkkaEtl.Features;
 using AkkaEtl.Parquet;
 
@@ -5,15 +6,19 @@ namespace AkkaEtl.Coordinator.Compaction;
 
 /// <summary>
 /// Turns a <see cref="RowSelection"/> into merge inputs, in order: runs of whole row groups are copied as they are;
-/// row groups that lose rows are decoded, filtered and written to a small rewrite file that takes their place.
-/// Rewrites run in parallel (one <see cref="PartFileReader"/> each), bounded so that memory stays a few row groups.
+/// a row group that loses rows becomes an encoded input, decoded, filtered and re-encoded in memory when the merge
+/// gets near it (<see cref="ParquetFileMerger"/> runs a few at once and writes them straight into the output).
+/// Batches and buffers are reused across rewrites, so memory stays a few row groups.
 /// </summary>
-public static class RowGroupRewriter
+public sealed class RowGroupRewriter(FeatureSchema schema)
 {
-    public static async Task<IReadOnlyList<MergeInput>> PlanAsync(RowSelection selection, FeatureSchema schema, string scratch, CancellationToken ct)
+    private readonly ParquetSchemaMap _map = new(schema);
+    private readonly ConcurrentBag<RowBatch> _batches = [];
+    private readonly ConcurrentBag<MemoryStream> _buffers = [];
+
+    public IReadOnlyList<MergeInput> Plan(RowSelection selection)
     {
-        var slots = new List<Slot>();
-        var rewrites = new List<Rewrite>();
+        var inputs = new List<MergeInput>();
         for (var i = 0; i < selection.Inputs.Count; i++)
         {
             var path = selection.Inputs[i].Path;
@@ -26,38 +31,45 @@ public static class RowGroupRewriter
                     whole.Add(rg);
                     continue;
                 }
-                if (!keep.Contains(true)) continue;
+                var kept = keep.Count(k => k);
+                if (kept == 0) continue;
                 if (whole.Count > 0)
                 {
-                    slots.Add(new Slot(new MergeInput(path, whole), null));
+                    inputs.Add(new MergeInput(path, whole));
                     whole = [];
                 }
-                var rewrite = new Rewrite(path, rg, keep, Path.Combine(scratch, $"rewrite-{rewrites.Count:D5}.parquet"));
-                rewrites.Add(rewrite);
-                slots.Add(new Slot(null, rewrite));
+                var rowGroup = rg;
+                inputs.Add(MergeInput.Encoded($"row group {rg} of '{path}', rewritten", kept, ct => RewriteAsync(path, rowGroup, keep, ct)));
             }
-            if (whole.Count > 0) slots.Add(new Slot(new MergeInput(path, whole), null));
+            if (whole.Count > 0) inputs.Add(new MergeInput(path, whole));
         }
-
-        var map = new ParquetSchemaMap(schema);
-        var batches = new System.Collections.Concurrent.ConcurrentBag<RowBatch>();
-        await Parallel.ForEachAsync(rewrites, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount), CancellationToken = ct },
-            async (r, token) =>
-            {
-                await using var reader = await PartFileReader.OpenAsync(r.Source, schema, token);
-                // A batch per worker, reused: its buffers grow to a row group's size once instead of once per rewrite.
-                var rows = batches.TryTake(out var reused) ? reused : new RowBatch(schema);
-                rows.Clear();
-                await reader.ReadIntoAsync(r.RowGroup, rows, r.Keep, token);
-                await using var writer = await PartFileWriter.CreateAsync(r.Target, map, ct: token);
-                await writer.WriteAsync(rows, token);
-                await writer.CompleteAsync();
-                batches.Add(rows);
-            });
-        return slots.Select(s => s.Whole ?? new MergeInput(s.Rewrite!.Target)).ToList();
+        return inputs;
     }
 
-    private sealed record Rewrite(string Source, int RowGroup, bool[] Keep, string Target);
-
-    private sealed record Slot(MergeInput? Whole, Rewrite? Rewrite);
+    private async Task<EncodedRowGroup> RewriteAsync(string path, int rowGroup, bool[] keep, CancellationToken ct)
+    {
+        var rows = _batches.TryTake(out var reused) ? reused : new RowBatch(schema);
+        var buffer = _buffers.TryTake(out var stream) ? stream : new MemoryStream();
+        try
+        {
+            rows.Clear();
+            await using (var reader = await PartFileReader.OpenAsync(path, schema, ct))
+                await reader.ReadIntoAsync(rowGroup, rows, keep, ct);
+            buffer.SetLength(0);
+            await using var writer = await ColumnarParquetWriter.CreateAsync(buffer, _map, ct: ct);
+            await writer.WriteAsync(rows, ct);
+            await writer.CompleteAsync(ct);
+            return new EncodedRowGroup(buffer, writer.Footer!, b => _buffers.Add(b));
+        }
+        catch
+        {
+            _buffers.Add(buffer);
+            throw;
+        }
+        finally
+        {
+            rows.Clear();
+            _batches.Add(rows);
+        }
+    }
 }

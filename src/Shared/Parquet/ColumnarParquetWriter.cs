@@ -83,12 +83,15 @@ public sealed class ColumnarParquetWriter : IAsyncDisposable
         Rows += batch.RowCount;
     }
 
+    /// <summary>The footer <see cref="CompleteAsync"/> wrote; null before.</summary>
+    public FileMetaData? Footer { get; private set; }
+
     /// <summary>Writes the footer; returns the file's size. The stream is not flushed or closed.</summary>
     public async Task<long> CompleteAsync(CancellationToken ct = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (_completed) throw new InvalidOperationException("the file is complete");
-        var footer = new FileMetaData
+        var footer = Footer = new FileMetaData
         {
             Version = 1,
             Schema = ParquetSchemaElements.For(_schema),

@@ -14,26 +14,31 @@ public sealed record PlannedFile(IReadOnlyList<RowGroupRef> RowGroups, long Rows
 /// </summary>
 public static class MergePlanner
 {
-    public static IReadOnlyList<PlannedFile> Plan(IReadOnlyList<MergeInput> inputs, IReadOnlyList<FileMetaData> footers, long maxRowsPerFile)
+    /// <param name="footers">one per input; null for an encoded input (one row group of its <see cref="MergeInput.EncodedRows"/>).</param>
+    public static IReadOnlyList<PlannedFile> Plan(IReadOnlyList<MergeInput> inputs, IReadOnlyList<FileMetaData?> footers, long maxRowsPerFile)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxRowsPerFile, 1);
         if (inputs.Count != footers.Count) throw new ArgumentException("one footer per input", nameof(footers));
-        if (inputs.Count == 0) return [];
-        var schema = footers[0].Schema ?? throw new InvalidDataException($"'{inputs[0].Path}' has no schema");
+        var first = -1;
+        for (var i = 0; i < footers.Count && first < 0; i++) if (footers[i] is not null) first = i;
+        var schema = first < 0 ? null : footers[first]!.Schema ?? throw new InvalidDataException($"'{inputs[first].Path}' has no schema");
         var files = new List<PlannedFile>();
         var current = new List<RowGroupRef>();
         long rows = 0;
         for (var i = 0; i < inputs.Count; i++)
         {
             var footer = footers[i];
-            if (footer.EncryptionAlgorithm is not null || footer.RowGroups?.Any(g => g.Columns.Any(c => c.CryptoMetadata is not null)) == true)
-                throw new NotSupportedException($"'{inputs[i].Path}' is encrypted; encrypted files cannot be merged");
-            if (i > 0 && ParquetSchemaComparer.Difference(schema, footer.Schema ?? []) is { } diff)
-                throw new InvalidDataException($"'{inputs[i].Path}' has a different schema from '{inputs[0].Path}': {diff}");
-            var groups = footer.RowGroups ?? [];
-            foreach (var g in Selected(inputs[i], groups.Count))
+            if (footer is not null)
             {
-                var n = groups[g].NumRows;
+                if (footer.EncryptionAlgorithm is not null || footer.RowGroups?.Any(g => g.Columns.Any(c => c.CryptoMetadata is not null)) == true)
+                    throw new NotSupportedException($"'{inputs[i].Path}' is encrypted; encrypted files cannot be merged");
+                if (ParquetSchemaComparer.Difference(schema!, footer.Schema ?? []) is { } diff)
+                    throw new InvalidDataException($"'{inputs[i].Path}' has a different schema from '{inputs[first].Path}': {diff}");
+            }
+            var groups = footer?.RowGroups ?? [];
+            foreach (var g in footer is null ? [0] : Selected(inputs[i], groups.Count))
+            {
+                var n = footer is null ? inputs[i].EncodedRows : groups[g].NumRows;
                 if (n > maxRowsPerFile)
                     throw new InvalidDataException(
                         $"row group {g} of '{inputs[i].Path}' has {n:N0} rows, more than the {maxRowsPerFile:N0} rows allowed per file; row groups are never split");

@@ -1,9 +1,33 @@
+using Parquet.Meta;
+
 namespace AkkaEtl.Parquet;
 
 /// <summary>An input of a merge: a local Parquet file and the row groups to take from it, in order (null: all).</summary>
 public sealed record MergeInput(string Path, IReadOnlyList<int>? RowGroups = null)
 {
     public static implicit operator MergeInput(string path) => new(path);
+
+    /// <summary>
+    /// A row group of <paramref name="rows"/> rows made in memory when the merge comes near it (a rewritten row group),
+    /// instead of read from a file; <paramref name="description"/> names it in errors.
+    /// </summary>
+    public static MergeInput Encoded(string description, long rows, Func<CancellationToken, Task<EncodedRowGroup>> encode) =>
+        new(description) { EncodedRows = rows, Encode = encode };
+
+    public long EncodedRows { get; private init; }
+    public Func<CancellationToken, Task<EncodedRowGroup>>? Encode { get; private init; }
+}
+
+/// <summary>
+/// One row group written by <see cref="ColumnarParquetWriter"/> to memory: the stream (the file's magic first, then
+/// the pages) and the file's footer, whose single row group gives offsets in that stream. The merge copies the pages,
+/// then gives the stream back through <paramref name="release"/>.
+/// </summary>
+public sealed class EncodedRowGroup(MemoryStream file, FileMetaData footer, Action<MemoryStream> release)
+{
+    public MemoryStream File => file;
+    public FileMetaData Footer => footer;
+    public void Release() => release(file);
 }
 
 /// <summary>One file a merge wrote.</summary>

@@ -359,6 +359,100 @@ public sealed class ParquetMergeTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public async Task Encoded_inputs_are_made_a_few_ahead_and_written_in_order_between_copied_row_groups()
+    {
+        // Compaction's path: row groups that lose rows are re-encoded in memory and written straight into the output.
+        var groups = MakeGroups(seed: 12, "raw/e.jsonl", [400, 500, 300, 200, 600]);
+        var part = await WritePartAsync("encoded.parquet", groups);
+        var keep1 = Enumerable.Range(0, 500).Select(r => r % 3 != 0).ToArray();
+        var keep3 = Enumerable.Range(0, 200).Select(r => r % 2 == 0).ToArray();
+        var encoder = new CountingEncoder(part);
+
+        var merged = await new ParquetFileMerger(new ParquetMergeOptions { MaxRowsPerFile = 1000 }).MergeAsync(
+            [
+                new MergeInput(part, [0]),
+                encoder.Input(1, keep1),
+                new MergeInput(part, [2]),
+                encoder.Input(3, keep3),
+                new MergeInput(part, [4]),
+            ], i => Path.Combine(_dir, $"enc-{i}.parquet"), Ct);
+
+        List<Row> expected = [.. groups[0], .. groups[1].Where((_, r) => keep1[r]), .. groups[2], .. groups[3].Where((_, r) => keep3[r]), .. groups[4]];
+        Assert.Equal([400 + keep1.Count(k => k), 300 + keep3.Count(k => k) + 600], merged.Select(m => m.Rows));
+        AssertSameRows(expected, ReadWithDuckDb(Path.Combine(_dir, "enc-*.parquet")), "DuckDB");
+        var offset = 0;
+        foreach (var m in merged)
+        {
+            var slice = expected.GetRange(offset, (int)m.Rows);
+            AssertSameRows(slice, await ReadWithParquetNetAsync(m.Path), $"Parquet.Net, {m.Path}");
+            AssertDuckDbStatisticsAgree(m.Path, slice);
+            offset += (int)m.Rows;
+        }
+        Assert.Equal(2, encoder.Made);
+        Assert.Equal(2, encoder.Released);
+        Assert.True(encoder.MaxInFlight <= Math.Max(1, Environment.ProcessorCount), $"{encoder.MaxInFlight} encoded at once");
+    }
+
+    [Fact]
+    public async Task A_failing_encoded_input_fails_the_merge_leaves_no_output_and_releases_what_was_made()
+    {
+        var groups = MakeGroups(seed: 13, "raw/f.jsonl", [100, 100, 100, 100]);
+        var part = await WritePartAsync("failing.parquet", groups);
+        var all = Enumerable.Repeat(true, 100).ToArray();
+        var encoder = new CountingEncoder(part);
+
+        var error = await Assert.ThrowsAsync<IOException>(() => new ParquetFileMerger(new ParquetMergeOptions { MaxRowsPerFile = 100 }).MergeAsync(
+            [
+                encoder.Input(0, all),
+                MergeInput.Encoded("broken rewrite", 100, _ => Task.FromException<EncodedRowGroup>(new IOException("disk gone"))),
+                encoder.Input(2, all),
+                encoder.Input(3, all),
+            ], i => Path.Combine(_dir, "fail-out", $"f-{i}.parquet"), Ct));
+
+        Assert.Equal("disk gone", error.Message);
+        Assert.Empty(Directory.Exists(Path.Combine(_dir, "fail-out")) ? Directory.GetFiles(Path.Combine(_dir, "fail-out")) : []);
+        Assert.Equal(encoder.Made, encoder.Released);
+    }
+
+    /// <summary>Re-encodes row groups of a part in memory, as compaction does, counting what it makes and gets back.</summary>
+    private sealed class CountingEncoder(string part)
+    {
+        private int _made, _released, _inFlight, _maxInFlight;
+        public int Made => _made;
+        public int Released => _released;
+        public int MaxInFlight => _maxInFlight;
+
+        public MergeInput Input(int rowGroup, bool[] keep) =>
+            MergeInput.Encoded($"row group {rowGroup}", keep.Count(k => k), async ct =>
+            {
+                var now = Interlocked.Increment(ref _inFlight);
+                InterlockedMax(ref _maxInFlight, now);
+                try
+                {
+                    var rows = new RowBatch(Schema);
+                    await using (var reader = await PartFileReader.OpenAsync(part, Schema, ct))
+                        await reader.ReadIntoAsync(rowGroup, rows, keep, ct);
+                    var buffer = new MemoryStream();
+                    await using var writer = await ColumnarParquetWriter.CreateAsync(buffer, new ParquetSchemaMap(Schema), ct: ct);
+                    await writer.WriteAsync(rows, ct);
+                    await writer.CompleteAsync(ct);
+                    Interlocked.Increment(ref _made);
+                    return new EncodedRowGroup(buffer, writer.Footer!, _ => Interlocked.Increment(ref _released));
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref _inFlight);
+                }
+            });
+
+        private static void InterlockedMax(ref int target, int value)
+        {
+            int seen;
+            while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen) { }
+        }
+    }
+
+    [Fact]
     public async Task Decoder_refuses_a_file_of_another_schema()
     {
         var part = await WritePartAsync("schema.parquet", MakeGroups(9, "raw/s.jsonl", [10]));
