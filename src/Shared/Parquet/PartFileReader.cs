@@ -119,7 +119,7 @@ public sealed class PartFileReader : IAsyncDisposable
     }
 
     // What the footer shows that this reader does not decode; null when it can try (pages may still surprise).
-    private static string? UnsupportedBecause(FileMetaData footer, FeatureSchema schema)
+    internal static string? UnsupportedBecause(FileMetaData footer, FeatureSchema schema)
     {
         if (footer.Schema is not { } elements) return "no schema";
         var expected = FileMetaDataSerializer.SerializeSchema(ParquetSchemaElements.For(schema));

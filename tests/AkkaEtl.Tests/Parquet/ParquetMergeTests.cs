@@ -414,6 +414,75 @@ public sealed class ParquetMergeTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(encoder.Made, encoder.Released);
     }
 
+    // Snappy or not, page size, dictionaries for strings or PLAIN strings only.
+    public static TheoryData<bool, int, bool> FilterLayouts => new() { { true, 1 << 20, true }, { true, 300, false }, { false, 200, true } };
+
+    [Theory]
+    [MemberData(nameof(FilterLayouts))]
+    public async Task Page_filter_keeps_the_rows_of_the_mask_with_the_statistics_a_re_encoding_would_give(bool snappy, int pageBytes, bool dictionaries)
+    {
+        // Small pages put many pages in a chunk, so that masks drop whole pages as well as rows inside them.
+        var groups = MakeGroups(seed: 14, "raw/p.jsonl", [900, 700]);
+        var options = new ColumnarParquetWriterOptions { Snappy = snappy, PageBytes = pageBytes, DictionaryMaxEntries = dictionaries ? 16_384 : 0 };
+        var part = await WritePartAsync($"filter-{snappy}-{pageBytes}.parquet", groups, options: options);
+        var footer = await ParquetFooter.ReadAsync(part, Ct);
+        var rnd = new Random(pageBytes);
+        bool[][] masks =
+        [
+            Enumerable.Range(0, 900).Select(r => rnd.Next(20) != 0).ToArray(),
+            Enumerable.Range(0, 700).Select(r => r is < 100 or > 400 && r % 7 != 0).ToArray(),
+        ];
+        using var filter = new RowGroupPageFilter();
+        using var file = File.OpenHandle(part);
+        for (var rg = 0; rg < groups.Count; rg++)
+        {
+            var expected = groups[rg].Where((_, r) => masks[rg][r]).ToList();
+            var filtered = Path.Combine(_dir, $"filtered-{snappy}-{pageBytes}-{rg}.parquet");
+            FileMetaData? written;
+            await using (var output = File.Create(filtered))
+                written = await filter.TryFilterAsync(file, footer, Schema, rg, masks[rg], output, Ct);
+            Assert.NotNull(written);
+            AssertSameRows(expected, ReadWithDuckDb(filtered), "DuckDB");
+            AssertSameRows(expected, await ReadWithParquetNetAsync(filtered), "Parquet.Net");
+            AssertDuckDbStatisticsAgree(filtered, expected);
+
+            // The same rows decoded and written again: every chunk's statistics must match.
+            var reencoded = Path.Combine(_dir, $"reencoded-{snappy}-{pageBytes}-{rg}.parquet");
+            var rows = new RowBatch(Schema);
+            await using (var reader = await PartFileReader.OpenAsync(part, Schema, Ct))
+                await reader.ReadIntoAsync(rg, rows, masks[rg], Ct);
+            await using (var w = await PartFileWriter.CreateAsync(reencoded, new ParquetSchemaMap(Schema), null, Ct))
+            {
+                await w.WriteAsync(rows, Ct);
+                await w.CompleteAsync();
+            }
+            var ours = (await ParquetFooter.ReadAsync(filtered, Ct)).RowGroups.Single();
+            var theirs = (await ParquetFooter.ReadAsync(reencoded, Ct)).RowGroups.Single();
+            Assert.Equal(expected.Count, ours.NumRows);
+            for (var c = 0; c < ours.Columns.Count; c++)
+            {
+                var (a, b) = (ours.Columns[c].MetaData!.Statistics!, theirs.Columns[c].MetaData!.Statistics!);
+                var name = Schema[c].Name;
+                Assert.True(a.NullCount == b.NullCount, $"{name}: null count {a.NullCount} vs {b.NullCount}");
+                Assert.True(Same(a.MinValue, b.MinValue) && Same(a.MaxValue, b.MaxValue), $"{name}: bounds differ");
+                Assert.True(Same(a.Min, b.Min) && Same(a.Max, b.Max), $"{name}: legacy bounds differ");
+            }
+        }
+
+        static bool Same(byte[]? x, byte[]? y) => x is null ? y is null : y is not null && x.AsSpan().SequenceEqual(y);
+    }
+
+    [Fact]
+    public async Task Page_filter_declines_a_file_of_another_schema()
+    {
+        var part = await WritePartAsync("filter-schema.parquet", MakeGroups(15, "raw/q.jsonl", [10]));
+        var footer = await ParquetFooter.ReadAsync(part, Ct);
+        var other = new FeatureSchema(Schema.Columns.Where(c => c.Name != "flag"));
+        using var filter = new RowGroupPageFilter();
+        using var file = File.OpenHandle(part);
+        Assert.Null(await filter.TryFilterAsync(file, footer, other, 0, Enumerable.Repeat(true, 10).ToArray(), Stream.Null, Ct));
+    }
+
     /// <summary>Re-encodes row groups of a part in memory, as compaction does, counting what it makes and gets back.</summary>
     private sealed class CountingEncoder(string part)
     {
@@ -494,10 +563,12 @@ public sealed class ParquetMergeTests(ITestOutputHelper output) : IDisposable
         return groups;
     }
 
-    private async Task<string> WritePartAsync(string name, IReadOnlyList<IReadOnlyList<Row>> groups, IReadOnlyDictionary<string, string>? metadata = null)
+    private async Task<string> WritePartAsync(string name, IReadOnlyList<IReadOnlyList<Row>> groups, IReadOnlyDictionary<string, string>? metadata = null,
+        ColumnarParquetWriterOptions? options = null)
     {
         var path = Path.Combine(_dir, name);
-        await using var writer = await PartFileWriter.CreateAsync(path, new ParquetSchemaMap(Schema), metadata, Ct);
+        await using var file = File.Create(path);
+        await using var writer = await ColumnarParquetWriter.CreateAsync(file, new ParquetSchemaMap(Schema), metadata, options, Ct);
         foreach (var group in groups)
         {
             var batch = new RowBatch(Schema);
@@ -524,8 +595,9 @@ public sealed class ParquetMergeTests(ITestOutputHelper output) : IDisposable
         return path;
     }
 
-    private Task<string> WritePartAsync(string name, List<List<Row>> groups, IReadOnlyDictionary<string, string>? metadata = null) =>
-        WritePartAsync(name, groups.Cast<IReadOnlyList<Row>>().ToList(), metadata);
+    private Task<string> WritePartAsync(string name, List<List<Row>> groups, IReadOnlyDictionary<string, string>? metadata = null,
+        ColumnarParquetWriterOptions? options = null) =>
+        WritePartAsync(name, groups.Cast<IReadOnlyList<Row>>().ToList(), metadata, options);
 
     // ---- helpers: reading back ----
 

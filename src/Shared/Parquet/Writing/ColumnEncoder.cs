@@ -60,7 +60,7 @@ internal abstract class ColumnEncoder(int maxDefinitionLevel, int maxRepetitionL
         body.WriteInt32At(lengthAt, body.Length - lengthAt - 4);
     }
 
-    protected static Statistics Bounds(long nullCount, (byte[] Min, byte[] Max)? bounds, bool legacy)
+    internal static Statistics Bounds(long nullCount, (byte[] Min, byte[] Max)? bounds, bool legacy)
     {
         var s = new Statistics { NullCount = nullCount };
         if (bounds is not { } b) return s;
