@@ -18,6 +18,8 @@ public static class EtlNode
         akka.cluster.sharding.distributed-data.durable.keys = []
         akka.cluster.log-info = off
         akka.coordinated-shutdown.run-by-clr-shutdown-hook = on
+        # The coordinator's proxy finds the singleton on its next try: 1 s (the default) was a second of every run's start.
+        akka.cluster.singleton-proxy.singleton-identification-interval = 100ms
         """;
 
     /// <param name="roles">Adds the node's other roles (the coordinator) after the cluster and the work-item region.</param>

@@ -43,6 +43,13 @@ public sealed record EtlNodeOptions
             lines.Add($"akka.cluster.failure-detector.acceptable-heartbeat-pause = {(int)pause.TotalMilliseconds}ms");
         if (StableAfter is { } stable)
             lines.Add($"akka.cluster.split-brain-resolver.stable-after = {(int)stable.TotalMilliseconds}ms");
+        // A one-process cluster (run, demo) has nobody to hand its singletons to or to gossip with, yet at stop it waited
+        // a hand-over retry and a leader round of a second each: a second of every run.
+        if (Port == 0 && Seeds.Count == 0 && Ec2Seeds is null)
+        {
+            lines.Add("akka.cluster.singleton.hand-over-retry-interval = 100ms");
+            lines.Add("akka.cluster.leader-actions-interval = 100ms");
+        }
         return lines.Count == 0 ? "" : "\n" + string.Join("\n", lines);
     }
 }
