@@ -63,7 +63,8 @@ public sealed class DayCompactor(ObjectStoreProvider stores, TimeSpan? retainRep
 
             var selection = await RowSelection.ComputeAsync(inputs, schema, request.Deduplicate ? request.KeyColumn : null,
                 plan.Removed.ToHashSet(StringComparer.Ordinal), scratch, ct);
-            var mergeInputs = new RowGroupRewriter(schema).Plan(selection);
+            using var rewriter = new RowGroupRewriter(schema);
+            var mergeInputs = rewriter.Plan(selection);
             var merger = new ParquetFileMerger(new ParquetMergeOptions { MaxRowsPerFile = request.MaxRowsPerFile });
             var outputs = await merger.MergeAsync(mergeInputs, i => Path.Combine(scratch, $"out-{i:D5}.parquet"), ct);
 

@@ -12,17 +12,13 @@ namespace AkkaEtl.Coordinator.Compaction;
 /// by page without decoding values (<see cref="RowGroupPageFilter"/>), or, for a file that filter does not know,
 /// decoded, filtered and re-encoded. Filters, batches and buffers are reused, so memory stays a few row groups.
 /// </summary>
-public sealed class RowGroupRewriter(FeatureSchema schema)
+public sealed class RowGroupRewriter(FeatureSchema schema) : IDisposable
 {
     private readonly ParquetSchemaMap _map = new(schema);
     private readonly ConcurrentDictionary<string, Lazy<Task<FileMetaData>>> _footers = new(StringComparer.Ordinal);
     private readonly ConcurrentBag<RowGroupPageFilter> _filters = [];
     private readonly ConcurrentBag<RowBatch> _batches = [];
     private readonly ConcurrentBag<MemoryStream> _buffers = [];
-
-    /// <summary>Rewrites that went through decoding because the page filter did not know their file.</summary>
-    public int Decoded => _decoded;
-    private int _decoded;
 
     public IReadOnlyList<MergeInput> Plan(RowSelection selection)
     {
@@ -72,7 +68,6 @@ public sealed class RowGroupRewriter(FeatureSchema schema)
             {
                 _filters.Add(filter);
             }
-            Interlocked.Increment(ref _decoded);
             buffer.SetLength(0);
             return new EncodedRowGroup(buffer, await DecodeAndEncodeAsync(path, rowGroup, keep, buffer, ct), b => _buffers.Add(b));
         }
@@ -101,5 +96,10 @@ public sealed class RowGroupRewriter(FeatureSchema schema)
             rows.Clear();
             _batches.Add(rows);
         }
+    }
+
+    public void Dispose()
+    {
+        while (_filters.TryTake(out var filter)) filter.Dispose();
     }
 }
