@@ -39,7 +39,8 @@ public sealed class RowSelection
     public bool[]? Keep(int input, int rowGroup) => _keep[input][rowGroup];
 
     /// <summary>Distinct keys held in memory at once; a bigger day is deduplicated in hash partitions spilled to disk.</summary>
-    public const int DefaultMaxKeysInMemory = 1 << 20;
+    /// <remarks>About 60 MB of dictionary; a 500,000-record day stays in memory, a bigger one peaks no higher.</remarks>
+    public const int DefaultMaxKeysInMemory = 1 << 19;
 
     /// <param name="spillDirectory">where a day of more than <paramref name="maxKeysInMemory"/> rows spills its keys.</param>
     public static async Task<RowSelection> ComputeAsync(IReadOnlyList<CompactionInput> inputs, FeatureSchema schema, string? keyColumn,
@@ -68,6 +69,8 @@ public sealed class RowSelection
         var removedLookup = removedSources.ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         long duplicates = 0, removed = 0, total = 0;
 
+        // One batch for every row group's key columns: a batch per row group was garbage that grew with the day.
+        var batch = new RowBatch(projection);
         for (var i = 0; i < inputs.Count; i++)
         {
             await using var reader = await PartFileReader.OpenAsync(inputs[i].Path, schema, ct);
@@ -77,7 +80,8 @@ public sealed class RowSelection
                 var rows = checked((int)reader.RowCount(rg));
                 total += rows;
                 if (!needsPass) continue;
-                var batch = await reader.ReadAsync(rg, projection, null, ct);
+                batch.Clear();
+                await reader.ReadIntoAsync(rg, batch, null, ct);
                 var sourceFile = (StringColumn)batch.Column(projection.SourceFileIndex);
                 var sourceLine = ((ValueColumn<long>)batch.Column(projection.SourceLineIndex)).Values;
                 var key = keyColumn is null ? null : (StringColumn)batch.Column(projection.IndexOf(keyColumn));

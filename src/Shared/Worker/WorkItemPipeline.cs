@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Akka;
 using Akka.Streams;
@@ -29,6 +30,12 @@ public sealed record PipelineOptions
 /// </summary>
 public sealed class WorkItemPipeline(ObjectStoreProvider stores, PipelineOptions options)
 {
+    // Row batches outlive their item: each grows to its size once per node instead of once per item. A fresh 64 MiB
+    // row-group batch per item was most of a day's garbage and made the peaks of memory depend on the GC's timing.
+    // Row-group batches and chunk batches are pooled apart, or every chunk batch would grow to a row group's size.
+    private readonly ConcurrentDictionary<FeatureSchema, (ConcurrentBag<RowBatch> RowGroups, ConcurrentBag<RowBatch> Chunks)> _batches =
+        new(ReferenceEqualityComparer.Instance);
+
     public async Task<ItemResult> RunAsync(WorkItem item, string node, IMaterializer materializer, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
@@ -42,9 +49,9 @@ public sealed class WorkItemPipeline(ObjectStoreProvider stores, PipelineOptions
 
         await using var part = await PartFileWriter.CreateAsync(scratch + ".parquet", new ParquetSchemaMap(loaded.Schema), ct: ct);
         await using var rejects = new RejectsWriter(scratch + ".rejects.jsonl");
-        var pending = new RowBatch(loaded.Schema);
-        // Chunk batches are reused: their buffers grow once and stay, instead of large arrays allocated per chunk.
-        var batches = new System.Collections.Concurrent.ConcurrentBag<RowBatch>();
+        var (rowGroups, batches) = _batches.GetOrAdd(loaded.Schema, _ => ([], []));
+        var pending = rowGroups.TryTake(out var reused) ? reused : new RowBatch(loaded.Schema);
+        pending.Clear();
         long rows = 0, fieldErrors = 0;
         var rowGroupRows = Math.Min(options.RowGroupMaxRows, item.RowGroupMaxRows);
 
@@ -52,7 +59,9 @@ public sealed class WorkItemPipeline(ObjectStoreProvider stores, PipelineOptions
             .ConcatMany(f => Source.From(() => ReadAsync(source, f.File, f.Index, counters[f.Index], ct)))
             .SelectAsync(options.ExtractionParallelism, chunk => Task.Run(() =>
             {
-                using (chunk) return extractor.Extract(chunk, item.Files[chunk.FileIndex].Key, day, batches.TryTake(out var b) ? b : new RowBatch(loaded.Schema));
+                var rows = batches.TryTake(out var b) ? b : new RowBatch(loaded.Schema);
+                rows.Clear();
+                using (chunk) return extractor.Extract(chunk, item.Files[chunk.FileIndex].Key, day, rows);
             }, ct))
             .SelectAsync(1, async chunk =>
             {
@@ -78,6 +87,8 @@ public sealed class WorkItemPipeline(ObjectStoreProvider stores, PipelineOptions
             .RunWith(Sink.Ignore<NotUsed>(), materializer);
 
         await part.WriteAsync(pending, ct);
+        pending.Clear();
+        rowGroups.Add(pending);
         var partBytes = await part.CompleteAsync();
         string? partKey = null, rejectsKey = null;
         try
