@@ -61,6 +61,8 @@ public sealed class RowSelection
                 var footer = await ParquetFooter.ReadAsync(input.Path, ct);
                 dayRows += footer.RowGroups.Sum(g => g.NumRows);
             }
+        // Sized once: growing by doubling left the smaller tables behind as garbage at the compaction's peak.
+        if (keyColumn is not null && dayRows <= maxKeysInMemory) winners.EnsureCapacity((int)dayRows);
         await using var spill = dayRows > maxKeysInMemory
             ? new KeySpill(spillDirectory, checked((int)((dayRows + maxKeysInMemory - 1) / maxKeysInMemory)))
             : null;
@@ -179,7 +181,7 @@ public sealed class RowSelection
         public async Task<long> DropLosersAsync(bool[]?[][] keep, List<string> files, CancellationToken ct)
         {
             long dropped = 0;
-            var winners = new Dictionary<UInt128, Candidate>();
+            var winners = new Dictionary<UInt128, Candidate>(_partitions.Max(p => (int)(p.Length / RecordBytes)));
             foreach (var partition in _partitions)
             {
                 ct.ThrowIfCancellationRequested();
