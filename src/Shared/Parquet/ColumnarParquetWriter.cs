@@ -130,28 +130,7 @@ public sealed class ColumnarParquetWriter : IAsyncDisposable
         var encodings = new List<Encoding> { Encoding.PLAIN };
         if (encoder.MaxDefinitionLevel > 0 || encoder.MaxRepetitionLevel > 0 || dictionary) encodings.Add(Encoding.RLE);
         if (dictionary) encodings.Add(Encoding.RLE_DICTIONARY);
-        var stats = new List<PageEncodingStats>(2);
-        if (dictionary) stats.Add(new PageEncodingStats { PageType = PageType.DICTIONARY_PAGE, Encoding = Encoding.PLAIN, Count = 1 });
-        stats.Add(new PageEncodingStats { PageType = PageType.DATA_PAGE, Encoding = encoding, Count = _pages.DataPages });
-        return new ColumnChunk
-        {
-            // Parquet.Net's convention: the chunk's first byte (RowGroupRelocator shifts it with the pages).
-            FileOffset = _pages.ChunkStart,
-            MetaData = new ColumnMetaData
-            {
-                Type = encoder.PhysicalType,
-                Encodings = encodings,
-                PathInSchema = path,
-                Codec = _pages.Codec,
-                NumValues = _pages.ChunkValues,
-                TotalUncompressedSize = _pages.ChunkUncompressedBytes,
-                TotalCompressedSize = _pages.ChunkCompressedBytes,
-                DataPageOffset = _pages.DataPageOffset,
-                DictionaryPageOffset = _pages.DictionaryPageOffset,
-                Statistics = encoder.Statistics(),
-                EncodingStats = stats,
-            },
-        };
+        return _pages.Chunk(encoder.PhysicalType, encodings, path, encoding, encoder.Statistics());
     }
 
     private async Task WriteMagicAsync(CancellationToken ct)

@@ -136,27 +136,7 @@ public sealed class RowGroupPageFilter : IDisposable
         var statistics = spec.Type == ColumnType.String
             ? ColumnEncoder.Bounds(nulls, StringBounds(), legacy: false)
             : ColumnEncoder.Bounds(nulls, bounds.Encode(), legacy: true);
-        var stats = new List<PageEncodingStats>(2);
-        if (pages.DictionaryPageOffset is not null) stats.Add(new PageEncodingStats { PageType = PageType.DICTIONARY_PAGE, Encoding = Encoding.PLAIN, Count = 1 });
-        stats.Add(new PageEncodingStats { PageType = PageType.DATA_PAGE, Encoding = dataEncoding.Value, Count = pages.DataPages });
-        return new ColumnChunk
-        {
-            FileOffset = pages.ChunkStart,
-            MetaData = new ColumnMetaData
-            {
-                Type = meta.Type,
-                Encodings = meta.Encodings,
-                PathInSchema = meta.PathInSchema,
-                Codec = pages.Codec,
-                NumValues = pages.ChunkValues,
-                TotalUncompressedSize = pages.ChunkUncompressedBytes,
-                TotalCompressedSize = pages.ChunkCompressedBytes,
-                DataPageOffset = pages.DataPageOffset,
-                DictionaryPageOffset = pages.DictionaryPageOffset,
-                Statistics = statistics,
-                EncodingStats = stats,
-            },
-        };
+        return pages.Chunk(meta.Type, meta.Encodings, meta.PathInSchema, dataEncoding.Value, statistics);
     }
 
     // Finds the runs of the page's level entries whose rows are kept (a list's entries are adjacent, so a kept row is

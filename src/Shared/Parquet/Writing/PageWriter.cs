@@ -58,6 +58,35 @@ internal sealed class PageWriter(Stream output, long position, bool snappy) : ID
         Prepare(body, PageType.DATA_PAGE, levelCount, encoding);
     }
 
+    /// <summary>
+    /// The current chunk's metadata: offsets, sizes, value and page counts from the pages written, the rest as given.
+    /// Its first byte is <see cref="ChunkStart"/> (Parquet.Net's convention; <see cref="RowGroupRelocator"/> shifts it).
+    /// </summary>
+    public ColumnChunk Chunk(global::Parquet.Meta.Type type, List<Encoding> encodings, List<string> path, Encoding dataEncoding, Statistics statistics)
+    {
+        var stats = new List<PageEncodingStats>(2);
+        if (DictionaryPageOffset is not null) stats.Add(new PageEncodingStats { PageType = PageType.DICTIONARY_PAGE, Encoding = Encoding.PLAIN, Count = 1 });
+        stats.Add(new PageEncodingStats { PageType = PageType.DATA_PAGE, Encoding = dataEncoding, Count = DataPages });
+        return new ColumnChunk
+        {
+            FileOffset = ChunkStart,
+            MetaData = new ColumnMetaData
+            {
+                Type = type,
+                Encodings = encodings,
+                PathInSchema = path,
+                Codec = Codec,
+                NumValues = ChunkValues,
+                TotalUncompressedSize = ChunkUncompressedBytes,
+                TotalCompressedSize = ChunkCompressedBytes,
+                DataPageOffset = DataPageOffset,
+                DictionaryPageOffset = DictionaryPageOffset,
+                Statistics = statistics,
+                EncodingStats = stats,
+            },
+        };
+    }
+
     public ValueTask WriteAsync(CancellationToken ct) => output.WriteAsync(_page.Array.AsMemory(_pageStart, _pageLength), ct);
 
     private void Prepare(PooledBuffer body, PageType type, int count, Encoding encoding)
