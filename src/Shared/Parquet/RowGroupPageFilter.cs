@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.InteropServices;
 using AkkaEtl.Features;
@@ -244,27 +243,23 @@ public sealed class RowGroupPageFilter : IDisposable
                 for (var e = 0; e < count; e++)
                 {
                     if (maxDefinition > 0 && definitions[e] < maxDefinition) continue;
-                    var length = BinaryPrimitives.ReadInt32LittleEndian(values[position..]);
-                    if (length < 0 || length > values.Length - position - 4) throw new InvalidDataException($"a string of {length} bytes runs past its page");
-                    if (flags[e])
-                    {
-                        var value = values.Slice(position, 4 + length);
-                        _body.Write(value);
-                        _strings.Add(value[4..]);
-                    }
-                    position += 4 + length;
+                    var start = position;
+                    var value = StringColumnDecoder.NextValue(values, ref position);
+                    if (!flags[e]) continue;
+                    _body.Write(values[start..position]);
+                    _strings.Add(value);
                 }
                 return;
             }
             case (ColumnType.String, Encoding.RLE_DICTIONARY or Encoding.PLAIN_DICTIONARY):
             {
-                if (values.IsEmpty) throw new InvalidDataException("dictionary indices without a bit width");
-                var width = values[0];
-                if (width is < 1 or > 32) throw new UnsupportedParquetException($"dictionary indices of {width} bits");
-                var flags = Flags(count);
                 var present = maxDefinition == 0 ? count : definitions.Count(maxDefinition);
                 if (_indices.Length < present) _indices = new int[Math.Max(present, 2 * _indices.Length)];
-                HybridDecoder.Decode(values[1..], width, _indices.AsSpan(0, present));
+                DictionaryIndices.Decode(values, _indices.AsSpan(0, present), _dictionary.Count);
+                // Re-packed at the width they came in; the hybrid encoder needs at least one bit.
+                var width = values[0];
+                if (width < 1) throw new UnsupportedParquetException("dictionary indices of 0 bits");
+                var flags = Flags(count);
                 _body.WriteByte(width);
                 _levels.Begin(_body, width);
                 var at = 0;
@@ -273,7 +268,6 @@ public sealed class RowGroupPageFilter : IDisposable
                     if (maxDefinition > 0 && definitions[e] < maxDefinition) continue;
                     var index = _indices[at++];
                     if (!flags[e]) continue;
-                    if ((uint)index >= (uint)_dictionary.Count) throw new InvalidDataException($"dictionary index {index} of {_dictionary.Count} entries");
                     _used[index] = true;
                     _levels.Add(index);
                 }
@@ -349,10 +343,8 @@ public sealed class RowGroupPageFilter : IDisposable
         var position = 0;
         for (var e = 0; e < count; e++)
         {
-            var length = BinaryPrimitives.ReadInt32LittleEndian(values[position..]);
-            if (length < 0 || length > values.Length - position - 4) throw new InvalidDataException($"a dictionary entry of {length} bytes runs past its page");
-            _dictionary.Add((position + 4, length));
-            position += 4 + length;
+            var length = StringColumnDecoder.NextValue(values, ref position).Length;
+            _dictionary.Add((position - length, length));
         }
         if (_used.Length < count) _used = new bool[Math.Max(count, 2 * _used.Length)];
         _used.AsSpan(0, count).Clear();

@@ -117,7 +117,8 @@ internal sealed class StringColumnDecoder : ColumnDecoder
     }
 
     // PLAIN BYTE_ARRAY: a 4-byte little-endian length, then the bytes.
-    private static ReadOnlySpan<byte> NextValue(ReadOnlySpan<byte> bytes, ref int position)
+    /// <summary>The PLAIN BYTE_ARRAY value at <paramref name="position"/> (a 4-byte length, then the bytes); moves past it.</summary>
+    internal static ReadOnlySpan<byte> NextValue(ReadOnlySpan<byte> bytes, ref int position)
     {
         if (bytes.Length - position < 4) throw new InvalidDataException("a string value runs past its page");
         var length = BinaryPrimitives.ReadInt32LittleEndian(bytes[position..]);
