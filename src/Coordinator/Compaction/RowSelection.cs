@@ -1,6 +1,8 @@
 using System.Buffers.Binary;
+using System.Collections.Concurrent;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
+using System.Threading.Channels;
 using AkkaEtl.Features;
 using AkkaEtl.Parquet;
 
@@ -71,19 +73,22 @@ public sealed class RowSelection
         var removedLookup = removedSources.ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         long duplicates = 0, removed = 0, total = 0;
 
-        // One batch for every row group's key columns: a batch per row group was garbage that grew with the day.
-        var batch = new RowBatch(projection);
-        for (var i = 0; i < inputs.Count; i++)
+        // The key columns are read and decoded one row group ahead, on another core, while this loop decides.
+        await using var keys = KeyReader.Start(inputs, schema, projection, needsPass, ct);
+        await foreach (var group in keys.ReadAllAsync(ct))
         {
-            await using var reader = await PartFileReader.OpenAsync(inputs[i].Path, schema, ct);
-            keep[i] = new bool[reader.RowGroupCount][];
-            for (var rg = 0; rg < reader.RowGroupCount; rg++)
+            var i = group.Input;
+            if (group.RowGroup < 0)
             {
-                var rows = checked((int)reader.RowCount(rg));
-                total += rows;
-                if (!needsPass) continue;
-                batch.Clear();
-                await reader.ReadIntoAsync(rg, batch, null, ct);
+                keep[i] = new bool[group.RowGroupCount][];
+                continue;
+            }
+            var rg = group.RowGroup;
+            var rows = group.Rows;
+            total += rows;
+            if (group.Batch is not { } batch) continue;
+            try
+            {
                 var sourceFile = (StringColumn)batch.Column(projection.SourceFileIndex);
                 var sourceLine = ((ValueColumn<long>)batch.Column(projection.SourceLineIndex)).Values;
                 var key = keyColumn is null ? null : (StringColumn)batch.Column(projection.IndexOf(keyColumn));
@@ -134,6 +139,10 @@ public sealed class RowSelection
                 }
                 keep[i][rg] = mask;
             }
+            finally
+            {
+                keys.Return(batch);
+            }
         }
         if (spill is not null) duplicates += await spill.DropLosersAsync(keep, files, ct);
         // A later row group can still drop a row of an earlier one, so "all kept" is only known now.
@@ -148,6 +157,80 @@ public sealed class RowSelection
 
     // Keys are hashed to 128 bits: no string per distinct key is kept, and a collision is not a practical concern.
     private static UInt128 Hash(ReadOnlySpan<char> key) => XxHash128.HashToUInt128(MemoryMarshal.AsBytes(key));
+
+    /// <summary>One row group's key columns, or (with <see cref="RowGroup"/> -1) the start of an input and its row group count.</summary>
+    private sealed record KeyGroup(int Input, int RowGroup, int RowGroupCount, int Rows, RowBatch? Batch);
+
+    /// <summary>
+    /// Reads the inputs' key columns in order on a task of its own, at most two row groups ahead; the batches go back
+    /// to it once decided, so three exist whatever the day's size.
+    /// </summary>
+    private sealed class KeyReader : IAsyncDisposable
+    {
+        private const int Ahead = 2;
+        private readonly Channel<KeyGroup> _groups =
+            Channel.CreateBounded<KeyGroup>(new BoundedChannelOptions(Ahead) { SingleReader = true, SingleWriter = true });
+        private readonly ConcurrentBag<RowBatch> _free = [];
+        private readonly SemaphoreSlim _available = new(Ahead + 1, Ahead + 1);
+        private readonly CancellationTokenSource _stop;
+        private readonly Task _reading;
+
+        private KeyReader(IReadOnlyList<CompactionInput> inputs, FeatureSchema schema, FeatureSchema projection, bool needsPass, CancellationToken ct)
+        {
+            _stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            _reading = Task.Run(() => ReadAsync(inputs, schema, projection, needsPass, _stop.Token));
+        }
+
+        public static KeyReader Start(IReadOnlyList<CompactionInput> inputs, FeatureSchema schema, FeatureSchema projection, bool needsPass, CancellationToken ct) =>
+            new(inputs, schema, projection, needsPass, ct);
+
+        public IAsyncEnumerable<KeyGroup> ReadAllAsync(CancellationToken ct) => _groups.Reader.ReadAllAsync(ct);
+
+        public void Return(RowBatch batch)
+        {
+            _free.Add(batch);
+            _available.Release();
+        }
+
+        private async Task ReadAsync(IReadOnlyList<CompactionInput> inputs, FeatureSchema schema, FeatureSchema projection, bool needsPass, CancellationToken ct)
+        {
+            try
+            {
+                for (var i = 0; i < inputs.Count; i++)
+                {
+                    await using var reader = await PartFileReader.OpenAsync(inputs[i].Path, schema, ct);
+                    await _groups.Writer.WriteAsync(new KeyGroup(i, -1, reader.RowGroupCount, 0, null), ct);
+                    for (var rg = 0; rg < reader.RowGroupCount; rg++)
+                    {
+                        var rows = checked((int)reader.RowCount(rg));
+                        RowBatch? batch = null;
+                        if (needsPass)
+                        {
+                            await _available.WaitAsync(ct);
+                            batch = _free.TryTake(out var reused) ? reused : new RowBatch(projection);
+                            batch.Clear();
+                            await reader.ReadIntoAsync(rg, batch, null, ct);
+                        }
+                        await _groups.Writer.WriteAsync(new KeyGroup(i, rg, reader.RowGroupCount, rows, batch), ct);
+                    }
+                }
+                _groups.Writer.Complete();
+            }
+            catch (Exception e)
+            {
+                _groups.Writer.Complete(e);
+            }
+        }
+
+        /// <summary>A selection that stops early (an error, a cancellation) stops the reading and waits for it.</summary>
+        public async ValueTask DisposeAsync()
+        {
+            await _stop.CancelAsync();
+            await _reading; // never throws: its errors complete the channel
+            _stop.Dispose();
+            _available.Dispose();
+        }
+    }
 
     /// <summary>Keys and their candidates in hash partitions on disk, for a day too big to hold every key in memory.</summary>
     private sealed class KeySpill : IAsyncDisposable

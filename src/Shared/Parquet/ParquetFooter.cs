@@ -24,7 +24,8 @@ public static class ParquetFooter
         {
             return await ReadAsync(stream, ct);
         }
-        catch (Exception e) when (e is not OperationCanceledException and not InvalidDataException)
+        // Named here: the stream's own errors ("10 bytes is too short…") do not say which file of a day's many it was.
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             throw new InvalidDataException($"'{path}' is not a readable Parquet file: {e.Message}", e);
         }

@@ -57,4 +57,55 @@ public class RowSelectionTests
                 Assert.Equal(memory.Keep(i, rg), spilled.Keep(i, rg));
         Assert.Empty(Directory.EnumerateFileSystemEntries(spillDir));
     }
+
+    [Fact]
+    public async Task A_part_that_cannot_be_read_fails_the_selection_with_its_own_error()
+    {
+        using var dir = new TempDir("row-selection-bad");
+        var good = Path.Combine(dir.Path, "good.parquet");
+        await WritePartAsync(good, rows: 300);
+        var notParquet = Path.Combine(dir.Path, "not-parquet.parquet");
+        await File.WriteAllTextAsync(notParquet, "{\"id\": 1}\n", Ct);
+        var spillDir = dir.Sub("spill");
+        Directory.CreateDirectory(spillDir);
+
+        // Removed sources make the pass read every row group without a key column (no footers are read before it).
+        var inputs = new[] { new CompactionInput(good, Carried: true), new CompactionInput(notParquet, Carried: false) };
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() =>
+            RowSelection.ComputeAsync(inputs, Schema, null, new HashSet<string> { "raw/gone.jsonl" }, spillDir, Ct));
+        Assert.Contains(notParquet, error.Message);
+
+        // Pages that do not decode, after good row groups: the reader's error comes out, nothing waits forever.
+        var damaged = Path.Combine(dir.Path, "damaged.parquet");
+        File.Copy(good, damaged);
+        var secondGroup = (await ParquetFooter.ReadAsync(damaged, Ct)).RowGroups[1].Columns[0].MetaData!.DataPageOffset;
+        await using (var file = new FileStream(damaged, FileMode.Open, FileAccess.Write))
+        {
+            file.Position = secondGroup;
+            file.Write(Enumerable.Repeat((byte)0xEE, 64).ToArray());
+        }
+        await Assert.ThrowsAnyAsync<Exception>(() => RowSelection.ComputeAsync(
+            [new CompactionInput(good, Carried: false), new CompactionInput(damaged, Carried: false)], Schema, "job_id", new HashSet<string>(), spillDir, Ct));
+    }
+
+    private static async Task WritePartAsync(string path, int rows)
+    {
+        await using var writer = await PartFileWriter.CreateAsync(path, new ParquetSchemaMap(Schema), ct: Ct);
+        for (var g = 0; g < 3; g++)
+        {
+            var batch = new RowBatch(Schema);
+            for (var r = 0; r < rows / 3; r++)
+            {
+                batch.BeginRow();
+                batch.SetString(0, $"job-{g}-{r}");
+                batch.SetTimestamp(1, new DateTime(2021, 1, 1, 0, r % 60, 0, DateTimeKind.Utc));
+                batch.SetTimestamp(2, null);
+                batch.SetString(Schema.SourceFileIndex, "raw/2021/01/01/a.jsonl");
+                batch.SetInt64(Schema.SourceLineIndex, g * rows + r + 1);
+                Assert.True(batch.EndRow(), batch.RejectReason);
+            }
+            await writer.WriteAsync(batch, Ct);
+        }
+        await writer.CompleteAsync();
+    }
 }
