@@ -74,7 +74,7 @@ public sealed class RowSelection
         long duplicates = 0, removed = 0, total = 0;
 
         // The key columns are read and decoded one row group ahead, on another core, while this loop decides.
-        await using var keys = KeyReader.Start(inputs, schema, projection, needsPass, ct);
+        await using var keys = new KeyReader(inputs, schema, projection, needsPass, ct);
         await foreach (var group in keys.ReadAllAsync(ct))
         {
             var i = group.Input;
@@ -175,14 +175,11 @@ public sealed class RowSelection
         private readonly CancellationTokenSource _stop;
         private readonly Task _reading;
 
-        private KeyReader(IReadOnlyList<CompactionInput> inputs, FeatureSchema schema, FeatureSchema projection, bool needsPass, CancellationToken ct)
+        public KeyReader(IReadOnlyList<CompactionInput> inputs, FeatureSchema schema, FeatureSchema projection, bool needsPass, CancellationToken ct)
         {
             _stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
             _reading = Task.Run(() => ReadAsync(inputs, schema, projection, needsPass, _stop.Token));
         }
-
-        public static KeyReader Start(IReadOnlyList<CompactionInput> inputs, FeatureSchema schema, FeatureSchema projection, bool needsPass, CancellationToken ct) =>
-            new(inputs, schema, projection, needsPass, ct);
 
         public IAsyncEnumerable<KeyGroup> ReadAllAsync(CancellationToken ct) => _groups.Reader.ReadAllAsync(ct);
 

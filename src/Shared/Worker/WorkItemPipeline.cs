@@ -50,6 +50,7 @@ public sealed class WorkItemPipeline(ObjectStoreProvider stores, PipelineOptions
         await using var part = await PartFileWriter.CreateAsync(scratch + ".parquet", new ParquetSchemaMap(loaded.Schema), ct: ct);
         await using var rejects = new RejectsWriter(scratch + ".rejects.jsonl");
         var (rowGroups, batches) = _batches.GetOrAdd(loaded.Schema, _ => ([], []));
+        // A pooled batch is cleared when it is taken, not when it is given back.
         var pending = rowGroups.TryTake(out var reused) ? reused : new RowBatch(loaded.Schema);
         pending.Clear();
         long rows = 0, fieldErrors = 0;
@@ -80,14 +81,12 @@ public sealed class WorkItemPipeline(ObjectStoreProvider stores, PipelineOptions
                         pending.Clear();
                     }
                 }
-                chunk.Rows.Clear();
                 batches.Add(chunk.Rows);
                 return NotUsed.Instance;
             })
             .RunWith(Sink.Ignore<NotUsed>(), materializer);
 
         await part.WriteAsync(pending, ct);
-        pending.Clear();
         rowGroups.Add(pending);
         var partBytes = await part.CompleteAsync();
         string? partKey = null, rejectsKey = null;
