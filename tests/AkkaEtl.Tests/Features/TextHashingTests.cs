@@ -236,6 +236,54 @@ public sealed class TextHashingTests
         }
     }
 
+    // The tokenizer has a tight loop for runs of ASCII word chars and another path for the rest, so random texts over
+    // an alphabet whose Python \w and lower() agree with .NET's (ASCII, é É ß ü ñ 中 as word chars; NBSP, ’, “, •, —
+    // and emoji as not) check tokens that start, end and switch paths at every position.
+    [Fact]
+    public void Random_texts_tokenize_like_a_per_char_reference()
+    {
+        const string words = "abcxyzABCXYZ0189_";
+        const string wordsNonAscii = "\u00E9\u00C9\u00DF\u00FC\u00F1\u4E2D";
+        const string separators = " .,;-\n\t(/";
+        const string separatorsNonAscii = "\u00A0\u2019\u201C\u2022\u2014";
+        var random = new Random(20261128);
+        for (var round = 0; round < 20_000; round++)
+        {
+            var length = random.Next(0, 80);
+            var sb = new StringBuilder(length);
+            var wordRun = random.Next(1, 40); // long runs cross the 16-char blocks
+            for (var k = 0; k < length; k++)
+            {
+                var pick = random.Next(100);
+                if (pick < 2) sb.Append("\U0001F680");
+                else if (pick < 5) sb.Append(wordsNonAscii[random.Next(wordsNonAscii.Length)]);
+                else if (pick < 7) sb.Append(separatorsNonAscii[random.Next(separatorsNonAscii.Length)]);
+                else if (random.Next(wordRun) == 0) sb.Append(separators[random.Next(separators.Length)]);
+                else sb.Append(words[random.Next(words.Length)]);
+            }
+            var text = sb.ToString();
+            Assert.True(ReferenceTokens(text).SequenceEqual(SklearnHashingVectorizer.Tokenize(text)), $"text: {JsonSerializer.Serialize(text)}");
+        }
+    }
+
+    private static List<string> ReferenceTokens(string text)
+    {
+        var tokens = new List<string>();
+        var current = new StringBuilder();
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (Rune.IsLetterOrDigit(rune) || rune.Value == '_')
+            {
+                current.Append(Rune.ToLowerInvariant(rune).ToString());
+                continue;
+            }
+            if (current.Length >= 2) tokens.Add(current.ToString());
+            current.Clear();
+        }
+        if (current.Length >= 2) tokens.Add(current.ToString());
+        return tokens;
+    }
+
     [Fact]
     public void Huge_vocabulary_and_long_tokens_work()
     {
