@@ -27,20 +27,27 @@ public sealed record EtlNodeOptions
     /// <summary>The protocol of this node's addresses: a TLS node and a plain one never talk.</summary>
     public string Protocol => Tls is null ? "akka.tcp" : "akka.ssl.tcp";
 
-    /// <summary>How long heartbeats may be missing before a node counts as unreachable (failure detector).</summary>
-    public TimeSpan? AcceptableHeartbeatPause { get; init; }
+    /// <summary>
+    /// How long heartbeats may be missing before a node counts as unreachable (failure detector). Akka's 3 s is too
+    /// tight for nodes that keep every core busy: runs on 2 cores logged heartbeats sent 2.0–2.7 s late. A false alarm
+    /// downs a working node and re-runs its items; a dead node is only noticed 7 s later.
+    /// </summary>
+    public TimeSpan AcceptableHeartbeatPause { get; init; } = DefaultHeartbeatPause;
+
+    public static readonly TimeSpan DefaultHeartbeatPause = TimeSpan.FromSeconds(10);
     /// <summary>How long membership must be stable before the split-brain resolver downs unreachable nodes.</summary>
     public TimeSpan? StableAfter { get; init; }
 
     public bool IsWorker => Roles.Contains(WorkerRole);
     public bool IsCoordinator => Roles.Contains(CoordinatorRole);
 
-    /// <summary>The failure-detection tuning, as HOCON (empty when the defaults apply).</summary>
+    /// <summary>The failure-detection tuning, as HOCON.</summary>
     public string ClusterHocon()
     {
-        var lines = new List<string>();
-        if (AcceptableHeartbeatPause is { } pause)
-            lines.Add($"akka.cluster.failure-detector.acceptable-heartbeat-pause = {(int)pause.TotalMilliseconds}ms");
+        var lines = new List<string>
+        {
+            $"akka.cluster.failure-detector.acceptable-heartbeat-pause = {(int)AcceptableHeartbeatPause.TotalMilliseconds}ms",
+        };
         if (StableAfter is { } stable)
             lines.Add($"akka.cluster.split-brain-resolver.stable-after = {(int)stable.TotalMilliseconds}ms");
         // A one-process cluster (run, demo) has nobody to hand its singletons to or to gossip with, yet at stop it waited
@@ -50,7 +57,7 @@ public sealed record EtlNodeOptions
             lines.Add("akka.cluster.singleton.hand-over-retry-interval = 100ms");
             lines.Add("akka.cluster.leader-actions-interval = 100ms");
         }
-        return lines.Count == 0 ? "" : "\n" + string.Join("\n", lines);
+        return "\n" + string.Join("\n", lines);
     }
 }
 

@@ -15,7 +15,7 @@ public static class NodeArguments
     public const string Usage = "\n" + """
           --port N              remoting port (0 picks one)           --hostname H        address to bind (default 127.0.0.1)
           --public-hostname H   address other nodes reach this one at --seeds H:P[,H:P]   seed nodes (default: this node)
-          --heartbeat-pause 3s  failure detector tolerance            --stable-after 20s  split-brain resolver stability
+          --heartbeat-pause 10s failure detector tolerance            --stable-after 20s  split-brain resolver stability
           --workers N           work items at once on this node (default: cores)
           --tls-cert node.pfx   remoting over TLS with this PKCS#12 certificate and key (password: --tls-cert-password
                                 or, better, AKKAETL_TLS_CERT_PASSWORD); needs --tls-ca
@@ -49,7 +49,7 @@ public static class NodeArguments
             Port = port,
             Seeds = seeds,
             Roles = roles,
-            AcceptableHeartbeatPause = args.Duration("heartbeat-pause"),
+            AcceptableHeartbeatPause = args.Duration("heartbeat-pause") ?? EtlNodeOptions.DefaultHeartbeatPause,
             StableAfter = args.Duration("stable-after"),
             Tls = Tls(args),
             Ec2Seeds = ec2,
