@@ -33,8 +33,8 @@ public sealed record EtlNodeOptions
     /// downs a working node and re-runs its items; a dead node is only noticed 7 s later.
     /// </summary>
     public TimeSpan AcceptableHeartbeatPause { get; init; } = DefaultHeartbeatPause;
-
     public static readonly TimeSpan DefaultHeartbeatPause = TimeSpan.FromSeconds(10);
+
     /// <summary>How long membership must be stable before the split-brain resolver downs unreachable nodes.</summary>
     public TimeSpan? StableAfter { get; init; }
 

@@ -251,7 +251,7 @@ public sealed class TextHashingTests
         {
             var length = random.Next(0, 80);
             var sb = new StringBuilder(length);
-            var wordRun = random.Next(1, 40); // long runs cross the 16-char blocks
+            var wordRun = random.Next(1, 40); // how long words run, on average, in this text
             for (var k = 0; k < length; k++)
             {
                 var pick = random.Next(100);
