@@ -21,19 +21,38 @@ public sealed class BenchCommand : ICommand
     public string Summary => "benchmark AkkaEtl against DuckDB on the same generated day (records/s, MB/s, peak RSS, ratios)";
 
     public string Usage => """
-        usage: akkaetl bench [--dir bench-data] [--quick] [--only std,peers,small,large,discovery] [--json]
+        usage: akkaetl bench [--dir bench-data] [--quick] [--only std,peers,small,large,discovery] [--rounds N] [--json]
           the standard day: 500,000 records (about 1.3 GB) in 200 files; with --quick, 100,000 in 40 files
           small: the same records in 20,000 files (4,000 with --quick); large: 2,000,000 records (400,000 with --quick)
           discovery: listing and planning a day of 50,000 files
+          --rounds N  run every contender N times, in turns, and report each one's medians (a shared machine varies
+                      by 10% or more between runs; the ratios of medians are steadier)
         """;
 
-    public IReadOnlyCollection<string> Options { get; } = ["dir", "only"];
+    public IReadOnlyCollection<string> Options { get; } = ["dir", "only", "rounds"];
     public IReadOnlyCollection<string> Flags { get; } = ["quick", "json"];
 
-    private sealed record Measure(string Name, long Records, long Bytes, double Seconds, long PeakRss, string Note = "", double? CompactionSeconds = null)
+    public sealed record Measure(string Name, long Records, long Bytes, double Seconds, long PeakRss, string Note = "", double? CompactionSeconds = null)
     {
         public double RecordsPerSecond => Seconds > 0 ? Records / Seconds : 0;
         public double MegabytesPerSecond => Seconds > 0 ? Bytes / 1e6 / Seconds : 0;
+
+        /// <summary>
+        /// Several runs of one contender as one: the run of the middle time (of an even number, the faster of the
+        /// two in the middle) with its note and compaction, the middle of the peaks, and the spread of the times.
+        /// </summary>
+        public static Measure Median(IReadOnlyList<Measure> runs)
+        {
+            if (runs.Count == 1) return runs[0];
+            var bySeconds = runs.OrderBy(r => r.Seconds).ToList();
+            var middle = bySeconds[(runs.Count - 1) / 2];
+            return middle with
+            {
+                PeakRss = runs.Select(r => r.PeakRss).Order().ElementAt((runs.Count - 1) / 2),
+                Note = string.Create(CultureInfo.InvariantCulture,
+                    $"{middle.Note}; middle of {runs.Count} runs ({bySeconds[0].Seconds:0.0}–{bySeconds[^1].Seconds:0.0} s)"),
+            };
+        }
     }
 
     public async Task<int> RunAsync(CommandLine args, CancellationToken ct)
@@ -47,26 +66,41 @@ public sealed class BenchCommand : ICommand
 
         Log($"standard day: {Ensure(standard, Log)}");
         var rawBytes = FolderBytes(standard.Day);
-        var results = new Results();
+        var rounds = args.Int("rounds", 1, min: 1);
+        // Every contender once a round, in the same order, so that a slow spell of a shared machine hits them alike.
+        var contenders = new List<(string Key, Func<Task<Measure>> Run)>();
         if (only.Contains("peers"))
         {
-            results.Plain = await PeerAsync("duckdb plain read_json → parquet", "plain", standard, rawBytes, Path.Combine(dir, "out"), ct);
-            results.Features = await PeerAsync("duckdb feature subset", "features", standard, rawBytes, Path.Combine(dir, "out"), ct);
+            contenders.Add(("plain", () => PeerAsync("duckdb plain read_json → parquet", "plain", standard, rawBytes, Path.Combine(dir, "out"), ct)));
+            contenders.Add(("features", () => PeerAsync("duckdb feature subset", "features", standard, rawBytes, Path.Combine(dir, "out"), ct)));
         }
         if (only.Contains("std"))
-            results.Standard = await RunOursAsync($"akkaetl run ({standard.Files:N0} files)", standard, rawBytes, Path.Combine(dir, "wh-std"), ct);
+            contenders.Add(("std", () => RunOursAsync($"akkaetl run ({standard.Files:N0} files)", standard, rawBytes, Path.Combine(dir, "wh-std"), ct)));
         if (only.Contains("small"))
         {
             var small = DataSet(dir, "small", 20_000 / scale, 2500 * (200 / scale) / (20_000 / scale), 7);
             Log($"small files: {Ensure(small, Log)}");
-            results.SmallFiles = await RunOursAsync($"akkaetl run ({small.Files:N0} files)", small, FolderBytes(small.Day), Path.Combine(dir, "wh-small"), ct);
+            var smallBytes = FolderBytes(small.Day);
+            contenders.Add(("small", () => RunOursAsync($"akkaetl run ({small.Files:N0} files)", small, smallBytes, Path.Combine(dir, "wh-small"), ct)));
         }
         if (only.Contains("large"))
         {
             var large = DataSet(dir, "large", 800 / scale, 2500, 11);
             Log($"large day: {Ensure(large, Log)}");
-            results.Large = await RunOursAsync($"akkaetl run ({large.Records:N0} records)", large, FolderBytes(large.Day), Path.Combine(dir, "wh-large"), ct);
+            var largeBytes = FolderBytes(large.Day);
+            contenders.Add(("large", () => RunOursAsync($"akkaetl run ({large.Records:N0} records)", large, largeBytes, Path.Combine(dir, "wh-large"), ct)));
         }
+        var runs = contenders.ToDictionary(c => c.Key, _ => new List<Measure>());
+        for (var round = 1; round <= rounds; round++)
+        {
+            if (rounds > 1) Log($"round {round} of {rounds}");
+            foreach (var (key, run) in contenders) runs[key].Add(await run());
+        }
+        Measure? Of(string key) => runs.TryGetValue(key, out var list) ? Measure.Median(list) : null;
+        var results = new Results
+        {
+            Plain = Of("plain"), Features = Of("features"), Standard = Of("std"), SmallFiles = Of("small"), Large = Of("large"),
+        };
         if (only.Contains("discovery"))
             results.Discovery = await DiscoveryAsync(Path.Combine(dir, "many"), 50_000, Log, ct);
 

@@ -1,0 +1,30 @@
+using Measure = AkkaEtl.Coordinator.Commands.BenchCommand.Measure;
+
+namespace AkkaEtl.Tests.Benchmarks;
+
+/// <summary>How <c>bench --rounds N</c> turns several runs of one contender into the figures it reports.</summary>
+public sealed class BenchRoundsTests
+{
+    private static Measure Run(double seconds, long peak, double compaction) =>
+        new("akkaetl run", 500_000, 1_000_000_000, seconds, peak, $"compaction {compaction} s", compaction);
+
+    [Fact]
+    public void Three_runs_report_the_middle_time_with_its_compaction_and_the_middle_peak_on_its_own()
+    {
+        var median = Measure.Median([Run(31.6, 510, 7.4), Run(27.7, 530, 6.7), Run(29.9, 490, 7.1)]);
+
+        Assert.Equal(29.9, median.Seconds);
+        Assert.Equal(7.1, median.CompactionSeconds);
+        Assert.Equal(510, median.PeakRss);
+        Assert.Equal(500_000 / 29.9, median.RecordsPerSecond, 6);
+        Assert.Equal("compaction 7.1 s; middle of 3 runs (27.7–31.6 s)", median.Note);
+    }
+
+    [Fact]
+    public void Of_two_runs_the_faster_is_the_middle_and_one_run_is_itself()
+    {
+        Assert.Equal(27.7, Measure.Median([Run(31.6, 510, 7.4), Run(27.7, 530, 6.7)]).Seconds);
+        var one = Run(31.6, 510, 7.4);
+        Assert.Same(one, Measure.Median([one]));
+    }
+}
