@@ -59,14 +59,17 @@ public sealed class BenchCommand : ICommand
     {
         var dir = Path.GetFullPath(args.Get("dir") ?? "bench-data");
         var quick = args.Flag("quick");
-        var only = (args.Get("only") ?? "std,peers,small,large,discovery").Split(',', StringSplitOptions.TrimEntries).ToHashSet();
+        string[] parts = ["std", "peers", "small", "large", "discovery"];
+        var only = (args.Get("only") ?? string.Join(',', parts)).Split(',', StringSplitOptions.TrimEntries).ToHashSet();
+        if (only.Except(parts).FirstOrDefault() is { } unknown)
+            throw new UsageException($"--only: '{unknown}' is not one of {string.Join(", ", parts)}");
+        var rounds = args.Int("rounds", 1, min: 1); // before the data is made: a bad value fails at once
         var scale = quick ? 5 : 1;
         var standard = DataSet(dir, "std", 200 / scale, 2500, 7);
         void Log(string text) => Console.Error.WriteLine($"[bench] {text}");
 
         Log($"standard day: {Ensure(standard, Log)}");
         var rawBytes = FolderBytes(standard.Day);
-        var rounds = args.Int("rounds", 1, min: 1);
         // Every contender once a round, in the same order, so that a slow spell of a shared machine hits them alike.
         var contenders = new List<(string Key, Func<Task<Measure>> Run)>();
         if (only.Contains("peers"))

@@ -1,3 +1,5 @@
+using AkkaEtl.Arguments;
+using AkkaEtl.Coordinator.Commands;
 using Measure = AkkaEtl.Coordinator.Commands.BenchCommand.Measure;
 
 namespace AkkaEtl.Tests.Benchmarks;
@@ -26,5 +28,21 @@ public sealed class BenchRoundsTests
         Assert.Equal(27.7, Measure.Median([Run(31.6, 510, 7.4), Run(27.7, 530, 6.7)]).Seconds);
         var one = Run(31.6, 510, 7.4);
         Assert.Same(one, Measure.Median([one]));
+    }
+
+    // The standard day is 1.2 GB: a mistyped flag must fail before any of it is written.
+    [Theory]
+    [InlineData("--rounds", "0")]
+    [InlineData("--only", "std,peer")]
+    public async Task A_bad_value_fails_before_any_data_is_made(string option, string value)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "akkaetl-bench-" + Guid.NewGuid().ToString("N"));
+        var bench = new BenchCommand();
+        var args = CommandLine.Parse(["--dir", dir, option, value], bench.Options, bench.Flags);
+
+        var error = await Assert.ThrowsAsync<UsageException>(() => bench.RunAsync(args, CancellationToken.None));
+
+        Assert.Contains(option, error.Message);
+        Assert.False(Directory.Exists(dir));
     }
 }
