@@ -4,7 +4,10 @@ using Measure = AkkaEtl.Coordinator.Commands.BenchCommand.Measure;
 
 namespace AkkaEtl.Tests.Benchmarks;
 
-/// <summary>How <c>bench --rounds N</c> turns several runs of one contender into the figures it reports.</summary>
+/// <summary>
+/// How <c>bench --rounds N</c> turns several runs of one contender into the figures it reports, and that its flags are
+/// checked before the data is made.
+/// </summary>
 public sealed class BenchRoundsTests
 {
     private static Measure Run(double seconds, long peak, double compaction) =>
