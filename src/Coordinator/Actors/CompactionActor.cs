@@ -53,9 +53,10 @@ public sealed class CompactionActor : ReceiveActor
         }
         FaultInjection.Crash("compaction-after-commit");
         await _compactor.CleanUpAsync(request, partition, ct);
-        _log.Info("{0} {1}: {2} parts -> {3} files, {4} rows", request.Table, request.Day, request.Parts.Count, files.Files.Count, files.Rows);
+        _log.Info("{0} {1}: {2} parts -> {3} files, {4} rows; {5} row groups copied, {6} rewritten",
+            [request.Table, request.Day, request.Parts.Count, files.Files.Count, files.Rows, files.RowGroupsCopied, files.RowGroupsRewritten]);
         var glueError = (reply as PartitionRegistered)?.GlueError;
         return new DayCommitted(request.Table, request.Day, partition, glueError is null ? null : "committed, but the Glue registration failed: " + glueError,
-            watch.Elapsed.TotalSeconds);
+            watch.Elapsed.TotalSeconds, files.RowGroupsCopied, files.RowGroupsRewritten);
     }
 }

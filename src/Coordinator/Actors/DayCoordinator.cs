@@ -47,6 +47,10 @@ public sealed class DayCoordinator : ReceivePersistentActor, IWithTimers
     private readonly ObjectStoreProvider _stores;
     private readonly DayCoordinatorSettings _settings;
     private readonly Dictionary<string, ItemState> _items = new(StringComparer.Ordinal);
+    // The versions pass: one item per rows item, run first; the rows items wait for what it finds.
+    private readonly Dictionary<string, ItemState> _versionItems = new(StringComparer.Ordinal);
+    private List<ItemState>? _awaitingVersions;
+    private DateTimeOffset _versionsStarted;
     private readonly Dictionary<int, ItemResult> _recovered = [];
     private readonly Queue<ItemState> _pending = new();
     private string? _plannedKey;
@@ -83,9 +87,11 @@ public sealed class DayCoordinator : ReceivePersistentActor, IWithTimers
         Command<DayCommitted>(OnCommitted);
         Command<CompactionFailed>(f => Fail(f.Error));
         Command<Retry>(OnRetry);
+        Command<SupersededFound>(OnSupersededFound);
+        Command<VersionPassAbandoned>(a => AbandonVersionPass(a.Reason));
         Command<CancelDay>(_ =>
         {
-            foreach (var item in _items.Values.Where(i => i.InFlight)) _workItems.Tell(new CancelWorkItem(item.Item.ItemId));
+            foreach (var item in AllItems.Where(i => i.InFlight)) _workItems.Tell(new CancelWorkItem(item.Item.ItemId));
             Finish(_status with { State = DayState.Cancelled, Error = "cancelled" });
         });
     }
@@ -194,6 +200,7 @@ public sealed class DayCoordinator : ReceivePersistentActor, IWithTimers
             return;
         }
         if (_plannedKey is null) Persist(new DayPlanned(d.PlanKey), e => _plannedKey = e.PlanKey);
+        var toDo = new List<ItemState>();
         for (var i = 0; i < d.Items.Count; i++)
         {
             var item = new WorkItem($"{_table}|{_day}|{_runId}|{i:D5}", _table, _day, _runId, i, _options.Source, d.Items[i], _options.Warehouse,
@@ -207,9 +214,15 @@ public sealed class DayCoordinator : ReceivePersistentActor, IWithTimers
             }
             else
             {
-                _pending.Enqueue(state);
+                toDo.Add(state);
             }
         }
+        // A resumed run with finished items goes on without the versions pass: it is only an optimisation.
+        if (_options.VersionPass && _options.Deduplicate && d.Extractor.KeyColumn is not null && d.Extractor.Extractor is IRecordVersionReader &&
+            !d.Plan.Incremental && _recovered.Count == 0 && toDo.Count > 0)
+            StartVersionPass(toDo);
+        else
+            foreach (var state in toDo) _pending.Enqueue(state);
         _log.Info("{0} {1}: {2} files, {3} to process in {4} items ({5} done), {6} removed",
             [_table, _day, d.Files.Count, status.FilesToProcess, d.Items.Count, _recovered.Count, d.Plan.Removed.Count]);
         Publish(status with { State = DayState.Processing });
@@ -236,14 +249,21 @@ public sealed class DayCoordinator : ReceivePersistentActor, IWithTimers
 
     private void OnStarted(WorkItemStarted m)
     {
-        if (!_items.TryGetValue(m.ItemId, out var item) || !item.InFlight) return;
+        if (!TryFind(m.ItemId, out var item) || !item.InFlight) return;
         item.Node = m.Node;
         Timers.StartSingleTimer(item.Item.ItemId, new Resend(item.Item.ItemId, item.Attempt, Failed: true, "timed out"), _settings.ItemTimeout);
     }
 
     private void OnCompleted(WorkItemCompleted m)
     {
-        if (!_items.TryGetValue(m.ItemId, out var item) || item.Result is not null || item.GaveUp) return;
+        if (!TryFind(m.ItemId, out var item) || item.Result is not null || item.GaveUp) return;
+        if (item.Item.Pass == WorkItemPass.Versions)
+        {
+            item.Result = m.Result;
+            ItemDone(item);
+            VersionItemDone();
+            return;
+        }
         // Any attempt's result is good: the part's key is the same for every attempt.
         Context.Parent.Tell(new ItemMeasured(m.Result.Node, m.Result.Lines, m.Result.Rows, m.Result.Rejected, m.Result.InputBytes, m.Result.Seconds));
         Persist(new ItemSucceeded(item.Item.Index, m.Result), e =>
@@ -269,7 +289,13 @@ public sealed class DayCoordinator : ReceivePersistentActor, IWithTimers
 
     private void OnFailed(WorkItemFailed m)
     {
-        if (!_items.TryGetValue(m.ItemId, out var item) || item.Result is not null || item.GaveUp || m.Attempt != item.Attempt) return;
+        if (!TryFind(m.ItemId, out var item) || item.Result is not null || item.GaveUp || m.Attempt != item.Attempt) return;
+        if (item.Item.Pass == WorkItemPass.Versions)
+        {
+            ItemDone(item);
+            AbandonVersionPass($"item {item.Item.Index} failed on {m.Node}: {m.Error}");
+            return;
+        }
         item.LastError = m.Error;
         item.Failures++;
         Context.Parent.Tell(new ErrorReported(new ErrorEntry(DateTimeOffset.UtcNow, _table, _day,
@@ -297,7 +323,7 @@ public sealed class DayCoordinator : ReceivePersistentActor, IWithTimers
 
     private void OnHandedBack(WorkItemHandedBack m)
     {
-        if (!_items.TryGetValue(m.ItemId, out var item) || item.Result is not null || item.GaveUp || !item.InFlight) return;
+        if (!TryFind(m.ItemId, out var item) || item.Result is not null || item.GaveUp || !item.InFlight) return;
         _log.Info("{0} {1}: item {2} handed back by {3}", _table, _day, item.Item.Index, m.Node);
         Send(item);
     }
@@ -305,7 +331,7 @@ public sealed class DayCoordinator : ReceivePersistentActor, IWithTimers
     private void OnMemberRemoved(ClusterEvent.MemberRemoved removed)
     {
         var node = removed.Member.Address.ToString();
-        foreach (var item in _items.Values.Where(i => i.InFlight && i.Result is null && (i.Node == node || i.Node is null)))
+        foreach (var item in AllItems.Where(i => i.InFlight && i.Result is null && (i.Node == node || i.Node is null)).ToList())
         {
             _log.Warning("{0} {1}: {2} left with item {3}, sending it again", _table, _day, node, item.Item.Index);
             Send(item);
@@ -314,14 +340,14 @@ public sealed class DayCoordinator : ReceivePersistentActor, IWithTimers
 
     private void OnRetry(Retry r)
     {
-        if (!_items.TryGetValue(r.ItemId, out var item) || item.Result is not null || item.GaveUp || item.InFlight) return;
+        if (!TryFind(r.ItemId, out var item) || item.Result is not null || item.GaveUp || item.InFlight) return;
         _pending.Enqueue(item);
         Dispatch();
     }
 
     private void OnResend(Resend r)
     {
-        if (!_items.TryGetValue(r.ItemId, out var item) || item.Result is not null || item.GaveUp || !item.InFlight || r.Attempt != item.Attempt) return;
+        if (!TryFind(r.ItemId, out var item) || item.Result is not null || item.GaveUp || !item.InFlight || r.Attempt != item.Attempt) return;
         if (r.Failed)
             OnFailed(new WorkItemFailed(r.ItemId, r.Attempt, r.Reason, item.Node ?? "unknown"));
         else
@@ -345,6 +371,76 @@ public sealed class DayCoordinator : ReceivePersistentActor, IWithTimers
             _options.GlueDatabase, Self));
     }
 
+    private IEnumerable<ItemState> AllItems => _items.Values.Concat(_versionItems.Values);
+
+    private bool TryFind(string itemId, out ItemState item) =>
+        _items.TryGetValue(itemId, out item!) || _versionItems.TryGetValue(itemId, out item!);
+
+    private void StartVersionPass(List<ItemState> rowItems)
+    {
+        _awaitingVersions = rowItems;
+        _versionsStarted = DateTimeOffset.UtcNow;
+        foreach (var rows in rowItems)
+        {
+            var versions = new ItemState(rows.Item with { ItemId = rows.Item.ItemId + "|versions", Pass = WorkItemPass.Versions });
+            _versionItems.Add(versions.Item.ItemId, versions);
+            _pending.Enqueue(versions);
+        }
+        _log.Info("{0} {1}: versions pass over {2} items", _table, _day, rowItems.Count);
+    }
+
+    private void VersionItemDone()
+    {
+        if (_awaitingVersions is null)
+        {
+            Dispatch();
+            return;
+        }
+        if (_versionItems.Values.Any(i => i.Result is null))
+        {
+            Dispatch();
+            return;
+        }
+        var scanned = _versionItems.Values.OrderBy(i => i.Item.Index)
+            .Select(i => new ScannedItem(i.Item, i.Result!.PartKey!, i.Result.Rows)).ToList();
+        var warehouse = _stores.Get(_options.Warehouse);
+        var scratch = Path.Combine(warehouse.ScratchDirectory, $"superseded-{_table}-{_day}-{_runId}");
+        SupersededRecords.FindAsync(warehouse, scanned, scratch, CancellationToken.None)
+            .PipeTo(Self, success: keys => new SupersededFound(keys), failure: e => new VersionPassAbandoned("finding superseded records failed: " + e.GetBaseException().Message));
+    }
+
+    private void OnSupersededFound(SupersededFound found)
+    {
+        if (_awaitingVersions is not { } rowItems) return;
+        _awaitingVersions = null;
+        foreach (var rows in rowItems)
+        {
+            if (found.Keys.TryGetValue(rows.Item.Index, out var key)) rows.Item = rows.Item with { SupersededKey = key };
+            _pending.Enqueue(rows);
+        }
+        var seconds = (DateTimeOffset.UtcNow - _versionsStarted).TotalSeconds;
+        _log.Info("{0} {1}: versions pass done in {2:0.00}s, superseded records in {3} of {4} items", [_table, _day, seconds, found.Keys.Count, rowItems.Count]);
+        Publish(_status with { VersionPassSeconds = seconds });
+        Continue();
+    }
+
+    /// <summary>The versions pass only saves compaction work: when it cannot finish, the rows pass runs without it.</summary>
+    private void AbandonVersionPass(string reason)
+    {
+        if (_awaitingVersions is not { } rowItems) return;
+        _awaitingVersions = null;
+        _log.Warning("{0} {1}: versions pass abandoned, extracting without it: {2}", _table, _day, reason);
+        foreach (var versions in _versionItems.Values.Where(i => i.InFlight))
+        {
+            _workItems.Tell(new CancelWorkItem(versions.Item.ItemId));
+            ItemDone(versions);
+        }
+        var waiting = _pending.Where(i => i.Item.Pass == WorkItemPass.Rows).ToList();
+        _pending.Clear();
+        foreach (var rows in waiting.Concat(rowItems)) _pending.Enqueue(rows);
+        Continue();
+    }
+
     private void ItemDone(ItemState item)
     {
         if (!item.InFlight) return;
@@ -362,6 +458,8 @@ public sealed class DayCoordinator : ReceivePersistentActor, IWithTimers
         Version = c.Partition.Version,
         Warning = c.Warning,
         CompactionSeconds = c.Seconds,
+        RowGroupsCopied = c.RowGroupsCopied,
+        RowGroupsRewritten = c.RowGroupsRewritten,
     });
 
     private void Fail(string error)
@@ -374,7 +472,7 @@ public sealed class DayCoordinator : ReceivePersistentActor, IWithTimers
     private void Finish(DayStatus status)
     {
         Publish(status with { FinishedAt = DateTimeOffset.UtcNow });
-        foreach (var item in _items.Values) Timers.Cancel(item.Item.ItemId);
+        foreach (var item in AllItems) Timers.Cancel(item.Item.ItemId);
         Become(Finished);
         if (status.State is DayState.Committed or DayState.Empty && LastSequenceNr > 0) DeleteMessages(LastSequenceNr);
         else Context.Stop(Self);
@@ -405,9 +503,13 @@ public sealed class DayCoordinator : ReceivePersistentActor, IWithTimers
 
     private sealed record Retry(string ItemId);
 
+    private sealed record SupersededFound(IReadOnlyDictionary<int, string> Keys);
+
+    private sealed record VersionPassAbandoned(string Reason);
+
     private sealed class ItemState(WorkItem item)
     {
-        public WorkItem Item { get; } = item;
+        public WorkItem Item { get; set; } = item;
         public int Attempt { get; set; }
         public int Failures { get; set; }
         public bool InFlight { get; set; }

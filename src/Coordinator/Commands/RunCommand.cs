@@ -32,10 +32,12 @@ public sealed class RunCommand : ICommand
         usage: akkaetl run --source DIR|s3://bucket/prefix --warehouse DIR|s3://bucket/prefix --table NAME --days DAY|FROM..TO
                            [--mapping FILE.yaml | --extractor PATH.dll:Namespace.Type] [--json] [--allow-partial] [--full]
                            [--max-rows-per-file N] [--target-item-size 64MiB] [--max-files-per-item N] [--workers N]
-                           [--max-concurrent-days N] [--attempts N] [--no-dedup] [--glue-database NAME] [--retain-replaced 10m] [--verbose]
+                           [--max-concurrent-days N] [--attempts N] [--no-dedup] [--no-version-pass] [--glue-database NAME] [--retain-replaced 10m] [--verbose]
           --source      raw files in YYYY/MM/DD/ folders (.jsonl, .json, .jsonl.gz, .gz)
           --warehouse   where partitions, catalog and rejects go
           --json        print the summary as JSON on stdout
+          --no-version-pass  extract without first reading every record's key and version (that pass lets
+                        compaction copy row groups instead of rewriting those with superseded rows)
           --glue-database  also register the table and its partitions in AWS Glue (s3:// warehouse; endpoint from
                         AWS_ENDPOINT_URL_GLUE or AWS_ENDPOINT_URL, credentials from the AWS chain)
           exit codes: 0 every day committed or empty, 1 a day failed, 2 bad flags or a missing source
@@ -47,7 +49,7 @@ public sealed class RunCommand : ICommand
         "max-files-per-item", "workers", "max-concurrent-days", "attempts", "glue-database", "retain-replaced", "log-format",
     ];
 
-    public IReadOnlyCollection<string> Flags { get; } = ["json", "allow-partial", "full", "verbose", "no-dedup"];
+    public IReadOnlyCollection<string> Flags { get; } = ["json", "allow-partial", "full", "verbose", "no-dedup", "no-version-pass"];
 
     public async Task<int> RunAsync(CommandLine args, CancellationToken ct)
     {
@@ -70,6 +72,7 @@ public sealed class RunCommand : ICommand
             AllowPartial = args.Flag("allow-partial"),
             Full = args.Flag("full"),
             Deduplicate = !args.Flag("no-dedup") && loaded.KeyColumn is not null,
+            VersionPass = !args.Flag("no-version-pass"),
             GlueDatabase = GlueDatabase(args, warehouse),
         };
         var json = args.Flag("json");

@@ -7,7 +7,8 @@ using static AkkaEtl.Messages.CompactionProtocol;
 namespace AkkaEtl.Coordinator.Compaction;
 
 /// <summary>The files a compaction wrote, before the catalog commits them.</summary>
-public sealed record CompactedFiles(string Version, IReadOnlyList<DataFileEntry> Files, long DuplicatesDropped, long RemovedRows, string ManifestKey)
+public sealed record CompactedFiles(string Version, IReadOnlyList<DataFileEntry> Files, long DuplicatesDropped, long RemovedRows, string ManifestKey,
+    int RowGroupsCopied = 0, int RowGroupsRewritten = 0)
 {
     public long Rows => Files.Sum(f => f.Rows);
     public long Bytes => Files.Sum(f => f.Bytes);
@@ -81,7 +82,8 @@ public sealed class DayCompactor(ObjectStoreProvider stores, TimeSpan? retainRep
                 .Select(s => s.RunId == plan.RunId && byItem.TryGetValue(s.Item, out var part) ? s with { Node = part.Node, Attempts = part.Attempts } : s)
                 .ToList();
             await catalog.WriteAsync(manifestKey, new SourceManifest(request.Table, request.Day, version, sources), ct);
-            return new CompactedFiles(version, files, selection.Duplicates, selection.RemovedRows, manifestKey);
+            var (copied, rewritten, _) = selection.RowGroupCounts();
+            return new CompactedFiles(version, files, selection.Duplicates, selection.RemovedRows, manifestKey, copied, rewritten);
         }
         finally
         {

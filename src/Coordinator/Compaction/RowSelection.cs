@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Collections.Concurrent;
-using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using System.Threading.Channels;
 using AkkaEtl.Features;
@@ -36,6 +35,18 @@ public sealed class RowSelection
     public long RemovedRows { get; }
     public long KeptRows { get; }
     public int RowGroups(int input) => _keep[input].Length;
+
+    /// <summary>Row groups kept whole (copied encoded), losing some rows (rewritten) and losing all (dropped).</summary>
+    public (int Copied, int Rewritten, int Dropped) RowGroupCounts()
+    {
+        int copied = 0, rewritten = 0, dropped = 0;
+        foreach (var groups in _keep)
+            foreach (var mask in groups)
+                if (mask is null) copied++;
+                else if (mask.Contains(true)) rewritten++;
+                else dropped++;
+        return (copied, rewritten, dropped);
+    }
 
     /// <summary>Null when every row of the row group stays; otherwise a flag per row.</summary>
     public bool[]? Keep(int input, int rowGroup) => _keep[input][rowGroup];
@@ -155,8 +166,7 @@ public sealed class RowSelection
     private static Common.ValueBuffer<DateTime?>? Times(RowBatch batch, FeatureSchema projection, string name) =>
         projection.TryIndexOf(name, out var i) ? ((ValueColumn<DateTime>)batch.Column(i)).Values : null;
 
-    // Keys are hashed to 128 bits: no string per distinct key is kept, and a collision is not a practical concern.
-    private static UInt128 Hash(ReadOnlySpan<char> key) => XxHash128.HashToUInt128(MemoryMarshal.AsBytes(key));
+    private static UInt128 Hash(ReadOnlySpan<char> key) => VersionEntry.HashKey(key);
 
     /// <summary>One row group's key columns, or (with <see cref="RowGroup"/> -1) the start of an input and its row group count.</summary>
     private sealed record KeyGroup(int Input, int RowGroup, int RowGroupCount, int Rows, RowBatch? Batch);

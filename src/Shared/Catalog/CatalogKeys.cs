@@ -25,6 +25,8 @@ public static class CatalogKeys
     public static string ManifestsPrefix(string table, string day) => $"{CatalogRoot}/manifests/{table}/day_partition={day}/";
 
     public static string Part(string table, string day, string runId, int item) => $"{StagingRun(table, day, runId)}part-{item:D5}.parquet";
+    public static string Versions(string table, string day, string runId, int item) => $"{StagingRun(table, day, runId)}versions-{item:D5}.bin";
+    public static string Superseded(string table, string day, string runId, int item) => $"{StagingRun(table, day, runId)}superseded-{item:D5}.bin";
 
     public static string RejectsPrefix(string table, string day) => $"_rejects/{table}/day_partition={day}/";
     public static string Rejects(string table, string day, string runId, int item) => $"{RejectsPrefix(table, day)}{runId}/item-{item:D5}.jsonl";

@@ -42,27 +42,14 @@ public sealed class ChunkExtractor(IFeatureExtractor extractor, FeatureSchema sc
     /// <summary>Adds the line's row to <paramref name="rows"/>, or returns why it is rejected.</summary>
     public string? Process(ReadOnlyMemory<byte> line, LineFlag flag, long lineNo, string sourceFile, DateOnly day, RowBatch rows)
     {
-        if (flag == LineFlag.TooLong) return $"line longer than {lineLimit} bytes";
-        var span = line.Span;
-        if (!Utf8.IsValid(span)) return "invalid UTF-8";
-        JsonDocument doc;
-        try
-        {
-            doc = JsonDocument.Parse(line, JsonOptions);
-        }
-        catch (JsonException e)
-        {
-            return "not JSON: " + FirstSentence(e.Message);
-        }
+        if (Parse(line, flag, out var doc) is { } reason) return reason;
         using (doc)
         {
-            var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-                return $"not a JSON object ({root.ValueKind.ToString().ToLowerInvariant()})";
+            var root = doc!.RootElement;
             rows.BeginRow();
             try
             {
-                extractor.Extract(new SourceRecord(root, span, sourceFile, lineNo, day), rows);
+                extractor.Extract(new SourceRecord(root, line.Span, sourceFile, lineNo, day), rows);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
@@ -75,6 +62,54 @@ public sealed class ChunkExtractor(IFeatureExtractor extractor, FeatureSchema sc
             }
             return rows.EndRow() ? null : rows.RejectReason;
         }
+    }
+
+    /// <summary>
+    /// The versions of a chunk's records into <paramref name="to"/> (<see cref="VersionEntry.Bytes"/> a record at
+    /// most); returns the bytes written. Lines too long and records without a key have none; the reader decides how
+    /// much of the rest it checks.
+    /// </summary>
+    public int ReadVersions(LineChunk chunk, IRecordVersionReader reader, Span<byte> to)
+    {
+        var at = 0;
+        for (var i = 0; i < chunk.Count; i++)
+        {
+            var line = chunk.Line(i);
+            if (chunk.Flag(i) == LineFlag.TooLong) continue;
+            RecordVersion version;
+            try
+            {
+                if (!reader.TryReadVersion(line, out version)) continue;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                continue; // extraction will reject the record and say why
+            }
+            VersionEntry.Of(version, chunk.FileIndex, chunk.LineNumber(i)).Write(to[at..]);
+            at += VersionEntry.Bytes;
+        }
+        return at;
+    }
+
+    /// <summary>The line as a JSON object, or why it is not one.</summary>
+    private string? Parse(ReadOnlyMemory<byte> line, LineFlag flag, out JsonDocument? doc)
+    {
+        doc = null;
+        if (flag == LineFlag.TooLong) return $"line longer than {lineLimit} bytes";
+        if (!Utf8.IsValid(line.Span)) return "invalid UTF-8";
+        try
+        {
+            doc = JsonDocument.Parse(line, JsonOptions);
+        }
+        catch (JsonException e)
+        {
+            return "not JSON: " + FirstSentence(e.Message);
+        }
+        if (doc.RootElement.ValueKind == JsonValueKind.Object) return null;
+        var kind = doc.RootElement.ValueKind;
+        doc.Dispose();
+        doc = null;
+        return $"not a JSON object ({kind.ToString().ToLowerInvariant()})";
     }
 
     private static string FirstSentence(string message)

@@ -58,3 +58,22 @@ public interface IRowWriter
     /// <summary>A field had the wrong type or an unusable value: it is left null and counted, the row is kept.</summary>
     void FieldError(int column, string reason);
 }
+
+/// <summary>
+/// Reads what deduplication compares (a record's key and version) without extracting the record. An extractor that
+/// implements it lets a day's superseded records be found by a cheap pass before its parts are written, so that
+/// compaction copies the parts' row groups instead of rewriting them. It should agree with what Extract writes; where
+/// it does not (a record extraction rejects, a version read differently), compaction still keeps the right rows, and
+/// rewrites the row groups concerned.
+/// </summary>
+public interface IRecordVersionReader
+{
+    /// <summary>
+    /// Reads one raw record (a line, UTF-8). False when it is not a JSON object or has no key: extraction rejects
+    /// it, or keeps it without one.
+    /// </summary>
+    bool TryReadVersion(ReadOnlySpan<byte> utf8Json, out RecordVersion version);
+}
+
+/// <summary>A record's key and what decides between records of one key: the latest updated_at, then posted_at.</summary>
+public readonly record struct RecordVersion(string Key, DateTime? Updated, DateTime? Posted);

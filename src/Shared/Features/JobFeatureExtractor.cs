@@ -14,7 +14,7 @@ namespace AkkaEtl.Features;
 /// The built-in extractor: the job-listing features of ../shared/spec/features.md, reading raw fields through a
 /// <see cref="FieldMapping"/>. Stateless apart from per-thread scratch buffers, so one instance serves all threads.
 /// </summary>
-public sealed class JobFeatureExtractor : IFeatureExtractor
+public sealed class JobFeatureExtractor : IFeatureExtractor, IRecordVersionReader
 {
     private static readonly Func<JsonElement, bool> IsText = e =>
         e.ValueKind == JsonValueKind.Number || (e.ValueKind == JsonValueKind.String && !e.ValueEquals(ReadOnlySpan<byte>.Empty));
@@ -27,12 +27,14 @@ public sealed class JobFeatureExtractor : IFeatureExtractor
     private readonly string _noIdReason;
     // The mapping's paths by field, resolved once: no dictionary lookup and no enumerator per read.
     private readonly JsonPath[][] _paths;
+    private readonly TopLevelVersionReader? _versions;
 
     public JobFeatureExtractor(FieldMapping? mapping = null)
     {
         _mapping = mapping ?? FieldMapping.Default;
         _noIdReason = "no id (looked at " + string.Join(", ", _mapping.Paths("id")) + ")";
         _paths = FieldNames.Select(f => _mapping.Paths(f).ToArray()).ToArray();
+        _versions = TopLevelVersionReader.For(Paths(Field.Id), Paths(Field.UpdatedAt), Paths(Field.PostedAt));
     }
 
     public FieldMapping Mapping => _mapping;
@@ -131,6 +133,36 @@ public sealed class JobFeatureExtractor : IFeatureExtractor
         row.SetInt32List(TextHashIdx, scratch.Indices.Span);
         row.SetFloatList(TextHashVal, scratch.Values.Span);
         scratch.ShrinkAfterHuge();
+    }
+
+    public bool TryReadVersion(ReadOnlySpan<byte> utf8Json, out RecordVersion version)
+    {
+        version = default;
+        switch (_versions?.TryRead(utf8Json, out version))
+        {
+            case TopLevelVersionReader.Outcome.Found: return true;
+            case TopLevelVersionReader.Outcome.NoKey or TopLevelVersionReader.Outcome.NotAnObject: return false;
+        }
+        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = 128 });
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.ParseValue(ref reader);
+            if (reader.Read()) return false; // more after the value: not one JSON object
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+        using (doc)
+        {
+            var json = doc.RootElement;
+            if (json.ValueKind != JsonValueKind.Object) return false;
+            var id = Text(json, Field.Id);
+            if (string.IsNullOrWhiteSpace(id)) return false;
+            version = new RecordVersion(id.Trim(), ReadTimestamp(json, Field.UpdatedAt, UpdatedAt, null), ReadTimestamp(json, Field.PostedAt, PostedAt, null));
+            return true;
+        }
     }
 
     // --- fields -------------------------------------------------------------------------------------------
@@ -370,7 +402,7 @@ public sealed class JobFeatureExtractor : IFeatureExtractor
         return null;
     }
 
-    private DateTime? ReadTimestamp(JsonElement json, Field field, int column, IRowWriter row)
+    private DateTime? ReadTimestamp(JsonElement json, Field field, int column, IRowWriter? row)
     {
         foreach (var path in Paths(field))
         {
@@ -384,7 +416,7 @@ public sealed class JobFeatureExtractor : IFeatureExtractor
                 case JsonValueKind.String when e.ValueEquals(ReadOnlySpan<byte>.Empty):
                     continue;
             }
-            row.FieldError(column, $"{FieldNames[(int)field]} is not a timestamp");
+            row?.FieldError(column, $"{FieldNames[(int)field]} is not a timestamp");
             return null;
         }
         return null;

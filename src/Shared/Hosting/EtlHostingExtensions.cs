@@ -84,12 +84,13 @@ public static class EtlHostingExtensions
     {
         var slots = new WorkerSlots(options.MaxConcurrentItems);
         var pipeline = new WorkItemPipeline(stores, options.Pipeline);
+        var versions = new VersionPass(stores, options.Pipeline);
         return builder.WithShardRegion<WorkItemRegion>(
             "work-items",
             (system, _) =>
             {
                 var node = Cluster.Get(system).SelfAddress.ToString();
-                return _ => WorkItemEntity.Props(pipeline, slots, node);
+                return _ => WorkItemEntity.Props(pipeline, versions, slots, node);
             },
             new WorkItemMessageExtractor(WorkItemMessageExtractor.DefaultShards),
             new ShardOptions

@@ -31,7 +31,9 @@ public static class CompactionProtocol
         IActorRef ReplyTo) : IEtlMessage;
 
     /// <param name="Warning">set when the partition is committed but a later step (Glue) failed.</param>
-    public sealed record DayCommitted(string Table, string Day, PartitionEntry Partition, string? Warning = null, double Seconds = 0) : IEtlMessage;
+    /// <param name="RowGroupsCopied">the parts' row groups copied encoded; <paramref name="RowGroupsRewritten"/>: those that lost rows.</param>
+    public sealed record DayCommitted(string Table, string Day, PartitionEntry Partition, string? Warning = null, double Seconds = 0,
+        int RowGroupsCopied = 0, int RowGroupsRewritten = 0) : IEtlMessage;
 
     public sealed record CompactionFailed(string Table, string Day, string Error) : IEtlMessage;
 }

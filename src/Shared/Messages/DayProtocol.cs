@@ -36,6 +36,11 @@ public sealed record RunOptions(string Source, string Warehouse, ExtractorSpec E
     public int MaxAttempts { get; init; } = 3;
     /// <summary>Keep one row per key (the extractor's key column) a day.</summary>
     public bool Deduplicate { get; init; } = true;
+    /// <summary>
+    /// Before extracting a full day, read every record's key and version in a cheap pass, so that rows a later version
+    /// supersedes go into row groups of their own and compaction copies the rest instead of rewriting it.
+    /// </summary>
+    public bool VersionPass { get; init; } = true;
     /// <summary>Also register the table and its partitions in this AWS Glue database (an s3:// warehouse only).</summary>
     public string? GlueDatabase { get; init; }
 }
@@ -66,6 +71,11 @@ public sealed record DayStatus(string Table, string Day, DayState State) : IEtlM
     public string? Version { get; init; }
     /// <summary>Time spent merging and committing the day (part of <see cref="Seconds"/>).</summary>
     public double CompactionSeconds { get; init; }
+    /// <summary>The versions pass before extraction (part of <see cref="Seconds"/>; 0 when there was none).</summary>
+    public double VersionPassSeconds { get; init; }
+    /// <summary>Row groups of the parts that compaction copied encoded, and those it rewrote because they lost rows.</summary>
+    public int RowGroupsCopied { get; init; }
+    public int RowGroupsRewritten { get; init; }
     public string? Error { get; init; }
     /// <summary>Something went wrong after the commit (the Glue registration): the data is committed.</summary>
     public string? Warning { get; init; }

@@ -26,9 +26,20 @@ public sealed record WorkItem(
     IReadOnlyList<SourceFileRef> Files,
     string WarehouseRoot,
     ExtractorSpec Extractor,
-    int RowGroupMaxRows) : IEtlMessage
+    int RowGroupMaxRows,
+    WorkItemPass Pass = WorkItemPass.Rows,
+    string? SupersededKey = null) : IEtlMessage
 {
     public long Bytes => Files.Sum(f => f.Size);
+}
+
+/// <summary>What an item makes of its files.</summary>
+public enum WorkItemPass
+{
+    /// <summary>Extracted rows in a Parquet part (with <see cref="WorkItem.SupersededKey"/>: superseded rows in row groups of their own).</summary>
+    Rows,
+    /// <summary>Only each record's key and version (<see cref="AkkaEtl.Features.VersionEntry"/>), for finding superseded records before the rows pass.</summary>
+    Versions,
 }
 
 public static class WorkItemDefaults
@@ -56,7 +67,7 @@ public static class WorkProtocol
     public sealed record WorkItemHandedBack(string ItemId, int Attempt, string Node) : IEtlMessage;
 }
 
-/// <summary>What one item produced. A null <see cref="PartKey"/> means no rows.</summary>
+/// <summary>What one item produced. A null <see cref="PartKey"/> means no rows. For a versions pass, the part is the versions file and Rows its entries.</summary>
 public sealed record ItemResult(
     long Lines,
     long BlankLines,

@@ -15,15 +15,17 @@ public sealed class WorkItemEntity : ReceiveActor
 {
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly WorkItemPipeline _pipeline;
+    private readonly VersionPass _versions;
     private readonly WorkerSlots _slots;
     private readonly string _node;
     private readonly CancellationTokenSource _cts = new();
     private ProcessWorkItem? _current;
     private WorkItemCompleted? _completed;
 
-    public WorkItemEntity(WorkItemPipeline pipeline, WorkerSlots slots, string node)
+    public WorkItemEntity(WorkItemPipeline pipeline, VersionPass versions, WorkerSlots slots, string node)
     {
         _pipeline = pipeline;
+        _versions = versions;
         _slots = slots;
         _node = node;
         Receive<ProcessWorkItem>(Start);
@@ -41,8 +43,8 @@ public sealed class WorkItemEntity : ReceiveActor
     /// <summary>How long a finished item's result is kept for a coordinator that asks again.</summary>
     public static TimeSpan KeepResultFor { get; set; } = TimeSpan.FromMinutes(2);
 
-    public static Props Props(WorkItemPipeline pipeline, WorkerSlots slots, string node) =>
-        Akka.Actor.Props.Create(() => new WorkItemEntity(pipeline, slots, node));
+    public static Props Props(WorkItemPipeline pipeline, VersionPass versions, WorkerSlots slots, string node) =>
+        Akka.Actor.Props.Create(() => new WorkItemEntity(pipeline, versions, slots, node));
 
     private void Start(ProcessWorkItem msg)
     {
@@ -74,7 +76,9 @@ public sealed class WorkItemEntity : ReceiveActor
             using var slot = await _slots.AcquireAsync(ct);
             _log.Info("item {0} attempt {1} started", msg.Item.ItemId, msg.Attempt);
             await Common.FaultInjection.DelayAsync("slow-items", TimeSpan.FromSeconds(2), ct);
-            var result = await _pipeline.RunAsync(msg.Item, _node, materializer, ct);
+            var result = msg.Item.Pass == Messages.WorkItemPass.Versions
+                ? await _versions.RunAsync(msg.Item, _node, materializer, ct)
+                : await _pipeline.RunAsync(msg.Item, _node, materializer, ct);
             _log.Info("item {0} attempt {1} finished: {2} rows in {3:0.0}s", msg.Item.ItemId, msg.Attempt, result.Rows, result.Seconds);
             return new Finished(new WorkItemCompleted(msg.Item.ItemId, msg.Attempt, result));
         }

@@ -32,8 +32,9 @@ public sealed class WorkItemPipeline(ObjectStoreProvider stores, PipelineOptions
 {
     // Row batches outlive their item: each grows to its size once per node instead of once per item. A fresh 64 MiB
     // row-group batch per item was most of a day's garbage and made the peaks of memory depend on the GC's timing.
-    // Row-group batches and chunk batches are pooled apart, or every chunk batch would grow to a row group's size.
-    private readonly ConcurrentDictionary<FeatureSchema, (ConcurrentBag<RowBatch> RowGroups, ConcurrentBag<RowBatch> Chunks)> _batches =
+    // Row-group batches, chunk batches and superseded rows' batches are pooled apart, or each kind would grow to the
+    // largest's size.
+    private readonly ConcurrentDictionary<FeatureSchema, (ConcurrentBag<RowBatch> RowGroups, ConcurrentBag<RowBatch> Chunks, ConcurrentBag<RowBatch> Superseded)> _batches =
         new(ReferenceEqualityComparer.Instance);
 
     public async Task<ItemResult> RunAsync(WorkItem item, string node, IMaterializer materializer, CancellationToken ct)
@@ -49,36 +50,66 @@ public sealed class WorkItemPipeline(ObjectStoreProvider stores, PipelineOptions
 
         await using var part = await PartFileWriter.CreateAsync(scratch + ".parquet", new ParquetSchemaMap(loaded.Schema), ct: ct);
         await using var rejects = new RejectsWriter(scratch + ".rejects.jsonl");
-        var (rowGroups, batches) = _batches.GetOrAdd(loaded.Schema, _ => ([], []));
+        var (rowGroups, batches, supersededBatches) = _batches.GetOrAdd(loaded.Schema, _ => ([], [], []));
         // A pooled batch is cleared when it is taken, not when it is given back.
         var pending = rowGroups.TryTake(out var reused) ? reused : new RowBatch(loaded.Schema);
         pending.Clear();
         long rows = 0, fieldErrors = 0;
         var rowGroupRows = Math.Min(options.RowGroupMaxRows, item.RowGroupMaxRows);
+        var superseded = item.SupersededKey is { } supersededKey && await warehouse.TryGetAsync(supersededKey, ct) is { } hint
+            ? SupersededLines.Decode(hint)
+            : null;
+        // Rows the versions pass found superseded go into row groups of their own: compaction drops those whole and
+        // copies the others encoded, instead of rewriting every row group that lost a row.
+        RowBatch? pendingSuperseded = null;
+
+        async Task AppendAsync(RowBatch to, RowBatch from, int offset, int count)
+        {
+            // Row groups never exceed the row limit: compaction copies them whole into files of at most that many rows.
+            for (var end = offset + count; offset < end;)
+            {
+                var take = Math.Min(rowGroupRows - to.RowCount, end - offset);
+                to.AppendRange(from, offset, take);
+                offset += take;
+                if (to.RowCount >= rowGroupRows || to.EstimatedBytes >= options.RowGroupMaxBytes)
+                {
+                    await part.WriteAsync(to, ct);
+                    to.Clear();
+                }
+            }
+        }
 
         await Source.From(item.Files.Select((f, i) => (File: f, Index: i)))
-            .ConcatMany(f => Source.From(() => ReadAsync(source, f.File, f.Index, counters[f.Index], ct)))
+            .ConcatMany(f => Source.From(() => SourceChunks.ReadAsync(source, f.File, f.Index, options.Lines, counters[f.Index], ct)))
             .SelectAsync(options.ExtractionParallelism, chunk => Task.Run(() =>
             {
                 var rows = batches.TryTake(out var b) ? b : new RowBatch(loaded.Schema);
                 rows.Clear();
-                using (chunk) return extractor.Extract(chunk, item.Files[chunk.FileIndex].Key, day, rows);
+                using (chunk) return (File: chunk.FileIndex, Extracted: extractor.Extract(chunk, item.Files[chunk.FileIndex].Key, day, rows));
             }, ct))
-            .SelectAsync(1, async chunk =>
+            .SelectAsync(1, async c =>
             {
+                var chunk = c.Extracted;
                 await rejects.WriteAsync(chunk.Rejects, ct);
                 rows += chunk.Rows.RowCount;
                 fieldErrors += chunk.Rows.FieldErrors;
-                // Row groups never exceed the row limit: compaction copies them whole into files of at most that many rows.
-                for (var offset = 0; offset < chunk.Rows.RowCount;)
+                if (superseded is null || superseded.Count == 0)
                 {
-                    var take = Math.Min(rowGroupRows - pending.RowCount, chunk.Rows.RowCount - offset);
-                    pending.AppendRange(chunk.Rows, offset, take);
-                    offset += take;
-                    if (pending.RowCount >= rowGroupRows || pending.EstimatedBytes >= options.RowGroupMaxBytes)
+                    await AppendAsync(pending, chunk.Rows, 0, chunk.Rows.RowCount);
+                }
+                else
+                {
+                    var lines = ((ValueColumn<long>)chunk.Rows.Column(loaded.Schema.SourceLineIndex)).Values;
+                    for (int start = 0, end; start < chunk.Rows.RowCount; start = end)
                     {
-                        await part.WriteAsync(pending, ct);
-                        pending.Clear();
+                        var old = superseded.Contains(c.File, lines[start]!.Value);
+                        for (end = start + 1; end < chunk.Rows.RowCount && superseded.Contains(c.File, lines[end]!.Value) == old; end++) { }
+                        if (old && pendingSuperseded is null)
+                        {
+                            pendingSuperseded = supersededBatches.TryTake(out var taken) ? taken : new RowBatch(loaded.Schema);
+                            pendingSuperseded.Clear();
+                        }
+                        await AppendAsync(old ? pendingSuperseded! : pending, chunk.Rows, start, end - start);
                     }
                 }
                 batches.Add(chunk.Rows);
@@ -86,6 +117,11 @@ public sealed class WorkItemPipeline(ObjectStoreProvider stores, PipelineOptions
             })
             .RunWith(Sink.Ignore<NotUsed>(), materializer);
 
+        if (pendingSuperseded is not null)
+        {
+            await part.WriteAsync(pendingSuperseded, ct);
+            supersededBatches.Add(pendingSuperseded);
+        }
         await part.WriteAsync(pending, ct);
         rowGroups.Add(pending);
         var partBytes = await part.CompleteAsync();
@@ -125,44 +161,5 @@ public sealed class WorkItemPipeline(ObjectStoreProvider stores, PipelineOptions
             RejectsKey: rejectsKey,
             Node: node,
             Seconds: watch.Elapsed.TotalSeconds);
-    }
-
-    private async IAsyncEnumerable<LineChunk> ReadAsync(IObjectStore store, SourceFileRef file, int index, ReadCounters counters,
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
-    {
-        Stream stream;
-        try
-        {
-            stream = await SourceFiles.OpenAsync(store, file.Key, ct);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            throw new SourceReadException(store.Describe(file.Key), e is ObjectNotFoundException ? "it does not exist (deleted after listing?)" : e.Message, e);
-        }
-        await using (stream)
-        {
-            var chunks = LineChunkReader.ReadAsync(stream, index, options.Lines, counters, ct).GetAsyncEnumerator(ct);
-            try
-            {
-                while (true)
-                {
-                    LineChunk chunk;
-                    try
-                    {
-                        if (!await chunks.MoveNextAsync()) break;
-                        chunk = chunks.Current;
-                    }
-                    catch (Exception e) when (e is not OperationCanceledException and not SourceReadException)
-                    {
-                        throw new SourceReadException(store.Describe(file.Key), e.Message, e);
-                    }
-                    yield return chunk;
-                }
-            }
-            finally
-            {
-                await chunks.DisposeAsync();
-            }
-        }
     }
 }

@@ -21,6 +21,12 @@ public sealed class JsonPath
 
     public override string ToString() => Text;
 
+    /// <summary>The UTF-8 name of the top-level property the path starts with, or null when it starts otherwise.</summary>
+    public byte[]? FirstName => _segments is [{ Kind: SegmentKind.Property } first, ..] ? first.NameUtf8 : null;
+
+    /// <summary>True for a path that is one top-level property (<c>$.name</c>).</summary>
+    public bool IsTopLevelName => _segments is [{ Kind: SegmentKind.Property }];
+
     /// <summary>
     /// The first value along the path that <paramref name="accept"/> takes. Wildcards try every element in order; a
     /// list found at the end of the path is tried element by element too, so a field that is a string in one record
