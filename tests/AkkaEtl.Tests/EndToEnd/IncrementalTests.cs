@@ -49,7 +49,8 @@ public sealed class IncrementalTests : IAsyncLifetime
         Write("b.jsonl", Jobs(100, 100));
         var first = await _etl.RunDayAsync("jobs", Day, Options());
         Assert.Equal((DayState.Committed, false, 200L), (first.State, first.Incremental, first.CommittedRows));
-        Assert.Equal(["a.jsonl", "b.jsonl"], ReadsOf());
+        // A full day is read twice: the versions pass, then the rows. An incremental run reads its new files once.
+        Assert.Equal(["a.jsonl", "a.jsonl", "b.jsonl", "b.jsonl"], ReadsOf());
 
         Write("c.jsonl", Jobs(200, 50));
         var second = await _etl.RunDayAsync("jobs", Day, Options());
@@ -64,7 +65,7 @@ public sealed class IncrementalTests : IAsyncLifetime
 
         var full = await _etl.RunDayAsync("jobs", Day, Options(full: true));
         Assert.Equal((false, 3, 250L), (full.Incremental, full.FilesToProcess, full.CommittedRows));
-        Assert.Equal(["a.jsonl", "b.jsonl", "c.jsonl"], ReadsOf());
+        Assert.Equal(["a.jsonl", "a.jsonl", "b.jsonl", "b.jsonl", "c.jsonl", "c.jsonl"], ReadsOf());
     }
 
     [Fact]

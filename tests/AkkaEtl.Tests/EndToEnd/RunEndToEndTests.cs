@@ -98,6 +98,42 @@ public sealed class RunEndToEndTests(GeneratedDaysFixture data) : IClassFixture<
     }
 
     [Fact]
+    public async Task The_versions_pass_lets_compaction_copy_every_row_group_and_the_same_rows_are_committed()
+    {
+        using var wh = new TempDir("wh");
+        async Task<JsonElement> Run(string warehouse, params string[] extra)
+        {
+            // One file an item: the older versions of a job are in other items' parts.
+            var run = await EtlCli.RunAsync(["run", "--source", data.Raw, "--warehouse", warehouse, "--table", "jobs", "--days", "2020-01-02",
+                "--target-item-size", "1", "--json", .. extra]);
+            Assert.True(run.ExitCode == 0, run.ToString());
+            return JsonDocument.Parse(run.StdOut).RootElement.GetProperty("days")[0].Clone();
+        }
+        var with = await Run(wh.Sub("with"));
+        var without = await Run(wh.Sub("without"), "--no-version-pass");
+
+        var duplicates = with.GetProperty("duplicates_dropped").GetInt64();
+        Assert.True(duplicates > 0, "the generated day has older versions of jobs");
+        Assert.Equal(duplicates, without.GetProperty("duplicates_dropped").GetInt64());
+        Assert.Equal(with.GetProperty("rows").GetInt64() - duplicates, with.GetProperty("committed_rows").GetInt64());
+        Assert.Equal(without.GetProperty("committed_rows").GetInt64(), with.GetProperty("committed_rows").GetInt64());
+        Assert.True(with.GetProperty("version_pass_seconds").GetDouble() > 0);
+        Assert.Equal(0, without.GetProperty("version_pass_seconds").GetDouble());
+        // Every part's main row group loses a row without the pass; with it, only the superseded rows' groups go, whole.
+        Assert.Equal(0, with.GetProperty("row_groups_rewritten").GetInt32());
+        Assert.Equal(6, with.GetProperty("row_groups_copied").GetInt32());
+        Assert.Equal(6, without.GetProperty("row_groups_rewritten").GetInt32());
+
+        // The same rows, value for value.
+        string Files(string w) => $"read_parquet({Duck.Path(Path.Combine(w, "jobs", "*", "*.parquet"))})";
+        Assert.Equal(with.GetProperty("committed_rows").GetInt64(), Duck.Scalar<long>($"SELECT count(*) FROM {Files(wh.Sub("with"))}"));
+        Assert.Equal(0L, Duck.Scalar<long>($"SELECT count(*) FROM (SELECT * FROM {Files(wh.Sub("with"))} EXCEPT ALL SELECT * FROM {Files(wh.Sub("without"))})"));
+        Assert.Equal(0L, Duck.Scalar<long>($"SELECT count(*) FROM (SELECT * FROM {Files(wh.Sub("without"))} EXCEPT ALL SELECT * FROM {Files(wh.Sub("with"))})"));
+        // The staging files of both passes are gone after the commit.
+        Assert.Empty(Directory.GetFiles(wh.Sub("with"), "*.bin", SearchOption.AllDirectories));
+    }
+
+    [Fact]
     public async Task A_small_row_limit_splits_each_day_into_files_within_the_limit()
     {
         using var wh = new TempDir("wh");
