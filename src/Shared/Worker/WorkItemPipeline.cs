@@ -32,10 +32,7 @@ public sealed class WorkItemPipeline(ObjectStoreProvider stores, PipelineOptions
 {
     // Row batches outlive their item: each grows to its size once per node instead of once per item. A fresh 64 MiB
     // row-group batch per item was most of a day's garbage and made the peaks of memory depend on the GC's timing.
-    // Row-group batches, chunk batches and superseded rows' batches are pooled apart, or each kind would grow to the
-    // largest's size.
-    private readonly ConcurrentDictionary<FeatureSchema, (ConcurrentBag<RowBatch> RowGroups, ConcurrentBag<RowBatch> Chunks, ConcurrentBag<RowBatch> Superseded)> _batches =
-        new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<FeatureSchema, RowBatchPools> _pools = new(ReferenceEqualityComparer.Instance);
 
     public async Task<ItemResult> RunAsync(WorkItem item, string node, IMaterializer materializer, CancellationToken ct)
     {
@@ -50,41 +47,19 @@ public sealed class WorkItemPipeline(ObjectStoreProvider stores, PipelineOptions
 
         await using var part = await PartFileWriter.CreateAsync(scratch + ".parquet", new ParquetSchemaMap(loaded.Schema), ct: ct);
         await using var rejects = new RejectsWriter(scratch + ".rejects.jsonl");
-        var (rowGroups, batches, supersededBatches) = _batches.GetOrAdd(loaded.Schema, _ => ([], [], []));
-        // A pooled batch is cleared when it is taken, not when it is given back.
-        var pending = rowGroups.TryTake(out var reused) ? reused : new RowBatch(loaded.Schema);
-        pending.Clear();
+        var pools = _pools.GetOrAdd(loaded.Schema, _ => new RowBatchPools());
         long rows = 0, fieldErrors = 0;
-        var rowGroupRows = Math.Min(options.RowGroupMaxRows, item.RowGroupMaxRows);
         var superseded = item.SupersededKey is { } supersededKey && await warehouse.TryGetAsync(supersededKey, ct) is { } hint
             ? SupersededLines.Decode(hint)
             : null;
-        // Rows the versions pass found superseded go into row groups of their own: compaction drops those whole and
-        // copies the others encoded, instead of rewriting every row group that lost a row.
-        RowBatch? pendingSuperseded = null;
-
-        async Task AppendAsync(RowBatch to, RowBatch from, int offset, int count)
-        {
-            // Row groups never exceed the row limit: compaction copies them whole into files of at most that many rows.
-            for (var end = offset + count; offset < end;)
-            {
-                var take = Math.Min(rowGroupRows - to.RowCount, end - offset);
-                to.AppendRange(from, offset, take);
-                offset += take;
-                if (to.RowCount >= rowGroupRows || to.EstimatedBytes >= options.RowGroupMaxBytes)
-                {
-                    await part.WriteAsync(to, ct);
-                    to.Clear();
-                }
-            }
-        }
+        var rowGroups = new PartRowGroups(part, pools, loaded.Schema, superseded, Math.Min(options.RowGroupMaxRows, item.RowGroupMaxRows),
+            options.RowGroupMaxBytes);
 
         await Source.From(item.Files.Select((f, i) => (File: f, Index: i)))
             .ConcatMany(f => Source.From(() => SourceChunks.ReadAsync(source, f.File, f.Index, options.Lines, counters[f.Index], ct)))
             .SelectAsync(options.ExtractionParallelism, chunk => Task.Run(() =>
             {
-                var rows = batches.TryTake(out var b) ? b : new RowBatch(loaded.Schema);
-                rows.Clear();
+                var rows = RowBatchPools.Take(pools.Chunks, loaded.Schema);
                 using (chunk) return (File: chunk.FileIndex, Extracted: extractor.Extract(chunk, item.Files[chunk.FileIndex].Key, day, rows));
             }, ct))
             .SelectAsync(1, async c =>
@@ -93,37 +68,13 @@ public sealed class WorkItemPipeline(ObjectStoreProvider stores, PipelineOptions
                 await rejects.WriteAsync(chunk.Rejects, ct);
                 rows += chunk.Rows.RowCount;
                 fieldErrors += chunk.Rows.FieldErrors;
-                if (superseded is null || superseded.Count == 0)
-                {
-                    await AppendAsync(pending, chunk.Rows, 0, chunk.Rows.RowCount);
-                }
-                else
-                {
-                    var lines = ((ValueColumn<long>)chunk.Rows.Column(loaded.Schema.SourceLineIndex)).Values;
-                    for (int start = 0, end; start < chunk.Rows.RowCount; start = end)
-                    {
-                        var old = superseded.Contains(c.File, lines[start]!.Value);
-                        for (end = start + 1; end < chunk.Rows.RowCount && superseded.Contains(c.File, lines[end]!.Value) == old; end++) { }
-                        if (old && pendingSuperseded is null)
-                        {
-                            pendingSuperseded = supersededBatches.TryTake(out var taken) ? taken : new RowBatch(loaded.Schema);
-                            pendingSuperseded.Clear();
-                        }
-                        await AppendAsync(old ? pendingSuperseded! : pending, chunk.Rows, start, end - start);
-                    }
-                }
-                batches.Add(chunk.Rows);
+                await rowGroups.AddAsync(chunk.Rows, c.File, ct);
+                pools.Chunks.Add(chunk.Rows);
                 return NotUsed.Instance;
             })
             .RunWith(Sink.Ignore<NotUsed>(), materializer);
 
-        if (pendingSuperseded is not null)
-        {
-            await part.WriteAsync(pendingSuperseded, ct);
-            supersededBatches.Add(pendingSuperseded);
-        }
-        await part.WriteAsync(pending, ct);
-        rowGroups.Add(pending);
+        await rowGroups.CompleteAsync(ct);
         var partBytes = await part.CompleteAsync();
         string? partKey = null, rejectsKey = null;
         try
