@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using AkkaEtl.Features.Mapping;
 using AkkaEtl.Features.Normalization;
@@ -5,18 +6,16 @@ using AkkaEtl.Features.Normalization;
 namespace AkkaEtl.Features;
 
 /// <summary>
-/// Reads a record's key and version with a <see cref="Utf8JsonReader"/> over its top-level properties, values it does
-/// not want skipped, and stops once what it has found can no longer change (typically before the description, the bulk
-/// of a record): no document is built. It gives what <see cref="JsonPath.TryFind"/> would on a parsed document for
+/// Reads a record's key and version from its top-level properties (<see cref="TopLevelProperties"/>: values it does
+/// not want are skipped without being validated), and stops once what it has found can no longer change: no document
+/// is built. It gives what <see cref="JsonPath.TryFind"/> would on a parsed document for
 /// paths that start with a property name, and says when it cannot (a wanted property holding an object or a list):
-/// the caller then parses the document. As it stops early, the rest of the line is not validated: a version read from
-/// a line that extraction rejects only costs compaction a small rewrite (see <see cref="IRecordVersionReader"/>).
+/// the caller then parses the document. The line is not validated: a version read from a line that extraction rejects
+/// only costs compaction a small rewrite (see <see cref="IRecordVersionReader"/>).
 /// </summary>
 public sealed class TopLevelVersionReader
 {
     public enum Outcome { Found, NoKey, NotAnObject, NeedsDocument }
-
-    private static readonly JsonReaderOptions Options = new() { MaxDepth = 128 };
 
     private readonly byte[][] _names;      // distinct first names of every path
     private readonly int[][] _names0;      // per field (id, updated_at, posted_at), per path: the index of its first name in _names
@@ -47,43 +46,25 @@ public sealed class TopLevelVersionReader
         version = default;
         var values = t_values is { } v && v.Length >= _names.Length ? v : t_values = new Value[_names.Length];
         Array.Clear(values, 0, _names.Length);
-        var reader = new Utf8JsonReader(utf8, Options);
-        try
+        var properties = new TopLevelProperties(utf8);
+        while (properties.MoveNext())
         {
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return Outcome.NotAnObject;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            var wanted = properties.IndexOfName(_names);
+            if (wanted < 0) continue;
+            // A later duplicate wins, as in JsonDocument's property lookup.
+            values[wanted] = properties.Value[0] switch
             {
-                var wanted = -1;
-                for (var i = 0; i < _names.Length; i++)
-                    if (reader.ValueTextEquals(_names[i]))
-                    {
-                        wanted = i;
-                        break;
-                    }
-                reader.Read();
-                if (wanted < 0)
-                {
-                    reader.Skip();
-                    continue;
-                }
-                // A later duplicate wins, as in JsonDocument's property lookup.
-                values[wanted] = reader.TokenType switch
-                {
-                    JsonTokenType.String => new Value(JsonValueKind.String, reader.GetString()),
-                    JsonTokenType.Number => new Value(JsonValueKind.Number, System.Text.Encoding.UTF8.GetString(reader.ValueSpan)),
-                    JsonTokenType.True => new Value(JsonValueKind.True, null),
-                    JsonTokenType.False => new Value(JsonValueKind.False, null),
-                    JsonTokenType.Null => new Value(JsonValueKind.Null, null),
-                    _ => default,
-                };
-                if (values[wanted].Kind == JsonValueKind.Undefined) return Outcome.NeedsDocument;
-                if (Decided(values)) break;
-            }
+                (byte)'"' => new Value(JsonValueKind.String, properties.StringValue()),
+                (byte)'-' or (>= (byte)'0' and <= (byte)'9') => new Value(JsonValueKind.Number, Encoding.UTF8.GetString(properties.Value)),
+                (byte)'t' => new Value(JsonValueKind.True, null),
+                (byte)'f' => new Value(JsonValueKind.False, null),
+                (byte)'n' => new Value(JsonValueKind.Null, null),
+                _ => default,
+            };
+            if (values[wanted].Kind == JsonValueKind.Undefined) return Outcome.NeedsDocument;
+            if (Decided(values)) break;
         }
-        catch (JsonException)
-        {
-            return Outcome.NotAnObject;
-        }
+        if (properties.Malformed) return Outcome.NotAnObject;
 
         if (Key(values) is not { } key) return Outcome.NoKey;
         version = new RecordVersion(key, Time(values, 1), Time(values, 2));

@@ -55,6 +55,8 @@ public class VersionReadingTests
     [InlineData("""{"\u0069d":"escaped","updated_at":null,"dateModified":"2020-01-02T03:04:05.1234567Z"}""", "escaped")]
     [InlineData("""{"id":"a","updated_at":"not a date","posted_at":{"x":1}}""", "a")]
     [InlineData("""{"id":"a","id":"b"}""", "b")]                              // a repeated property: the last, as documents read it
+    [InlineData(""" { "meta" : {"x":"}{\"[", "y":[1,{"id":"no"}]} , "id" : "spaced" , "updated_at" : -1.5e2 } """, "spaced")] // nested values skipped
+    [InlineData("""{"description":"say \"id\": \\","id":"after-escapes"}""", "after-escapes")]
     [InlineData("""[{"id":"a"}]""", null)]
     [InlineData("""not json""", null)]
     public void Edge_cases_read_the_version_extraction_writes(string line, string? key)
@@ -63,6 +65,18 @@ public class VersionReadingTests
         var found = extractor.TryReadVersion(Encoding.UTF8.GetBytes(line), out var version);
         Assert.Equal(key, found ? version.Key : null);
         if (key is not null) Compare(extractor, [line]);
+    }
+
+    [Fact]
+    public void Cut_and_broken_lines_end_the_walk_and_give_no_version()
+    {
+        var extractor = new JobFeatureExtractor();
+        foreach (var line in new[] { "", "{", "{\"id\"", "{\"id\":", "{\"id\":\"a", "{\"a\":[1,2", "{\"a\":\"\\", "{\"a\":{\"b\":\"}", "{\"a\" 1}", "{,}" })
+            Assert.False(extractor.TryReadVersion(Encoding.UTF8.GetBytes(line), out _), line);
+        // Every cut of a real posting ends too, whatever it gives.
+        var posting = Directory.GetFiles(TestPaths.RealJobsRaw, "*.jsonl", SearchOption.AllDirectories).Order().Select(File.ReadAllLines).First()[0];
+        var bytes = Encoding.UTF8.GetBytes(posting);
+        for (var length = 0; length < bytes.Length; length += 3) extractor.TryReadVersion(bytes.AsSpan(0, length), out _);
     }
 
     /// <summary>Every line extraction keeps has the version extraction wrote; a line rejected for its id has none.</summary>
