@@ -33,7 +33,9 @@ public sealed record DayCoordinatorSettings
 /// worker's node leaves the cluster, when it is handed back, fails (with backoff, up to a limit) or times out; its
 /// output is exactly-once because every attempt writes the same part key and only results the coordinator
 /// confirmed (journaled) are compacted. The journal (the plan's key and each finished item) lets a restarted
-/// coordinator carry on without redoing finished items.
+/// coordinator carry on without redoing finished items. A full, deduplicated day first sends every item as a versions
+/// item and finds the superseded records from what they read, so that the rows items write those apart (see
+/// <see cref="SupersededRecords"/>); that pass is not journaled and is dropped when anything goes wrong with it.
 /// </summary>
 public sealed class DayCoordinator : ReceivePersistentActor, IWithTimers
 {
@@ -391,16 +393,8 @@ public sealed class DayCoordinator : ReceivePersistentActor, IWithTimers
 
     private void VersionItemDone()
     {
-        if (_awaitingVersions is null)
-        {
-            Dispatch();
-            return;
-        }
-        if (_versionItems.Values.Any(i => i.Result is null))
-        {
-            Dispatch();
-            return;
-        }
+        Dispatch();
+        if (_awaitingVersions is null || _versionItems.Values.Any(i => i.Result is null)) return;
         var scanned = _versionItems.Values.OrderBy(i => i.Item.Index)
             .Select(i => new ScannedItem(i.Item, i.Result!.PartKey!, i.Result.Rows)).ToList();
         var warehouse = _stores.Get(_options.Warehouse);

@@ -7,7 +7,19 @@ namespace AkkaEtl.Worker;
 /// <summary>A source file as chunks of lines; a file that cannot be opened or read fails with where and why.</summary>
 public static class SourceChunks
 {
-    public static async IAsyncEnumerable<LineChunk> ReadAsync(IObjectStore store, SourceFileRef file, int index, LineReaderOptions options, ReadCounters counters,
+    /// <summary>
+    /// An item's files one after the other, as one sequence: one stream source for the item, not a sub-stream per file
+    /// (materialising one cost about 0.2 ms, which a day of 20,000 small files felt).
+    /// </summary>
+    public static async IAsyncEnumerable<LineChunk> ReadAllAsync(IObjectStore store, IReadOnlyList<SourceFileRef> files, LineReaderOptions options,
+        ReadCounters[] counters, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        for (var i = 0; i < files.Count; i++)
+            await foreach (var chunk in ReadAsync(store, files[i], i, options, counters[i], ct))
+                yield return chunk;
+    }
+
+    private static async IAsyncEnumerable<LineChunk> ReadAsync(IObjectStore store, SourceFileRef file, int index, LineReaderOptions options, ReadCounters counters,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         Stream stream;

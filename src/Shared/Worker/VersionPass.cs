@@ -35,8 +35,7 @@ public sealed class VersionPass(ObjectStoreProvider stores, PipelineOptions opti
         {
             await using (var file = new FileStream(scratch, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
             {
-                await Source.From(item.Files.Select((f, i) => (File: f, Index: i)))
-                    .ConcatMany(f => Source.From(() => SourceChunks.ReadAsync(source, f.File, f.Index, options.Lines, counters[f.Index], ct)))
+                await Source.From(() => SourceChunks.ReadAllAsync(source, item.Files, options.Lines, counters, ct))
                     .SelectAsync(options.ExtractionParallelism, chunk => Task.Run(() =>
                     {
                         using (chunk)

@@ -55,8 +55,7 @@ public sealed class WorkItemPipeline(ObjectStoreProvider stores, PipelineOptions
         var rowGroups = new PartRowGroups(part, pools, loaded.Schema, superseded, Math.Min(options.RowGroupMaxRows, item.RowGroupMaxRows),
             options.RowGroupMaxBytes);
 
-        await Source.From(item.Files.Select((f, i) => (File: f, Index: i)))
-            .ConcatMany(f => Source.From(() => SourceChunks.ReadAsync(source, f.File, f.Index, options.Lines, counters[f.Index], ct)))
+        await Source.From(() => SourceChunks.ReadAllAsync(source, item.Files, options.Lines, counters, ct))
             .SelectAsync(options.ExtractionParallelism, chunk => Task.Run(() =>
             {
                 var rows = RowBatchPools.Take(pools.Chunks, loaded.Schema);
