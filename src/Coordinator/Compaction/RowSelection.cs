@@ -320,13 +320,8 @@ public sealed class RowSelection
 
     private readonly record struct Candidate(long Updated, long Posted, int File, long Line, long Location)
     {
-        public bool Beats(in Candidate other, List<string> files)
-        {
-            if (Updated != other.Updated) return Updated > other.Updated;
-            if (Posted != other.Posted) return Posted > other.Posted;
-            if (File != other.File) return string.CompareOrdinal(files[File], files[other.File]) > 0;
-            return Line > other.Line;
-        }
+        public bool Beats(in Candidate other, List<string> files) =>
+            VersionEntry.Beats(Updated, Posted, files[File], Line, other.Updated, other.Posted, files[other.File], other.Line);
     }
 
     private static class Location

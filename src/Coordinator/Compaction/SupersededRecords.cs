@@ -11,10 +11,9 @@ public sealed record ScannedItem(WorkItem Item, string VersionsKey, long Entries
 
 /// <summary>
 /// From a day's versions files, the records a later version of their key supersedes, by the rule compaction applies
-/// (<see cref="RowSelection"/>: the latest updated_at, then posted_at, then the latest source file and line), as one
-/// superseded-lines file per item that has any. Memory is a few dozen bytes per distinct key up to
-/// <see cref="RowSelection.DefaultMaxKeysInMemory"/> keys; a bigger day is decided in several sweeps, each over a slice
-/// of the key hashes.
+/// (<see cref="VersionEntry.Beats"/>), as one superseded-lines file per item that has any. Memory is a few dozen bytes
+/// per distinct key up to <see cref="RowSelection.DefaultMaxKeysInMemory"/> keys; a bigger day is decided in several
+/// sweeps, each over a slice of the key hashes.
 /// </summary>
 public static class SupersededRecords
 {
@@ -89,16 +88,8 @@ public static class SupersededRecords
 
     private readonly record struct Candidate(long Updated, long Posted, int Item, int File, long Line)
     {
-        public bool Beats(in Candidate other, IReadOnlyList<ScannedItem> items)
-        {
-            if (Updated != other.Updated) return Updated > other.Updated;
-            if (Posted != other.Posted) return Posted > other.Posted;
-            if (Item != other.Item || File != other.File)
-            {
-                var order = string.CompareOrdinal(items[Item].Item.Files[File].Key, items[other.Item].Item.Files[other.File].Key);
-                if (order != 0) return order > 0;
-            }
-            return Line > other.Line;
-        }
+        public bool Beats(in Candidate other, IReadOnlyList<ScannedItem> items) =>
+            VersionEntry.Beats(Updated, Posted, items[Item].Item.Files[File].Key, Line,
+                other.Updated, other.Posted, items[other.Item].Item.Files[other.File].Key, other.Line);
     }
 }

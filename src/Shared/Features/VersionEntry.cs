@@ -19,6 +19,18 @@ public readonly record struct VersionEntry(UInt128 KeyHash, long Updated, long P
     // Keys are compared by a 128-bit hash: no string per distinct key is held, and a collision is not a practical concern.
     public static UInt128 HashKey(ReadOnlySpan<char> key) => XxHash128.HashToUInt128(MemoryMarshal.AsBytes(key));
 
+    /// <summary>
+    /// Whether a version beats another of the same key: the latest updated_at, then the latest posted_at, then the later
+    /// source file (ordinal order of its key), then the later line. Compaction and the versions pass decide by this rule.
+    /// </summary>
+    public static bool Beats(long updated, long posted, string file, long line, long otherUpdated, long otherPosted, string otherFile, long otherLine)
+    {
+        if (updated != otherUpdated) return updated > otherUpdated;
+        if (posted != otherPosted) return posted > otherPosted;
+        var order = string.CompareOrdinal(file, otherFile);
+        return order != 0 ? order > 0 : line > otherLine;
+    }
+
     /// <summary>As stored: UTC, microseconds.</summary>
     public static long Ticks(DateTime? time)
     {
