@@ -69,7 +69,7 @@ public sealed class ChunkExtractor(IFeatureExtractor extractor, FeatureSchema sc
     /// most); returns the bytes written. Lines too long and records without a key have none; the reader decides how
     /// much of the rest it checks.
     /// </summary>
-    public int ReadVersions(LineChunk chunk, IRecordVersionReader reader, Span<byte> to)
+    public static int ReadVersions(LineChunk chunk, IRecordVersionReader reader, Span<byte> to)
     {
         var at = 0;
         for (var i = 0; i < chunk.Count; i++)

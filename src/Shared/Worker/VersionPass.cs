@@ -26,7 +26,6 @@ public sealed class VersionPass(ObjectStoreProvider stores, PipelineOptions opti
         var loaded = ExtractorLoader.Get(item.Extractor);
         var reader = loaded.Extractor as IRecordVersionReader
                      ?? throw new InvalidOperationException($"the extractor {item.Extractor} does not read record versions");
-        var chunks = new ChunkExtractor(loaded.Extractor, loaded.Schema, options.Lines.LineLimit);
         var counters = item.Files.Select(_ => new ReadCounters()).ToArray();
         var scratch = Path.Combine(warehouse.ScratchDirectory, $"{item.Table}-{item.Day}-{item.RunId}-{item.Index:D5}-{Guid.NewGuid():N}.versions");
         long bytes = 0;
@@ -41,7 +40,7 @@ public sealed class VersionPass(ObjectStoreProvider stores, PipelineOptions opti
                         using (chunk)
                         {
                             var buffer = ArrayPool<byte>.Shared.Rent(chunk.Count * VersionEntry.Bytes);
-                            return (Buffer: buffer, Length: chunks.ReadVersions(chunk, reader, buffer));
+                            return (Buffer: buffer, Length: ChunkExtractor.ReadVersions(chunk, reader, buffer));
                         }
                     }, ct))
                     .SelectAsync(1, async written =>

@@ -6,8 +6,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AkkaEtl.Features;
 using AkkaEtl.Features.Mapping;
-using AkkaEtl.Generation;
 using AkkaEtl.Ingest;
+using AkkaEtl.Tests.Support;
 
 namespace AkkaEtl.Tests.Features;
 
@@ -27,24 +27,9 @@ public class ExtractionEquivalenceTests
     [Fact]
     public void Generated_postings_extract_as_in_the_snapshot()
     {
-        var dir = Directory.CreateTempSubdirectory("akkaetl-equivalence-");
-        try
-        {
-            var day = new DateOnly(2024, 3, 1);
-            PostingGenerator.Generate(new GeneratorOptions(dir.FullName, day, day, FilesPerDay: 1, RecordsPerFile: 4000, Seed: 20240301)
-            {
-                GzipFraction = 0,
-                MalformedFraction = 0.02,
-                MaxDegreeOfParallelism = 1,
-            });
-            var file = Directory.GetFiles(dir.FullName, "*.jsonl", SearchOption.AllDirectories).Single();
-            var lines = SplitLines(File.ReadAllBytes(file));
-            Check("extraction-generated", Extract(new JobFeatureExtractor(), [("2024/03/01/part-00000.jsonl", day, lines)]));
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
+        var day = new DateOnly(2024, 3, 1);
+        var lines = RawData.GeneratedLines(day, 4000, 20240301);
+        Check("extraction-generated", Extract(new JobFeatureExtractor(), [("2024/03/01/part-00000.jsonl", day, lines)]));
     }
 
     [Fact]
@@ -58,7 +43,7 @@ public class ExtractionEquivalenceTests
             var parts = relative.Split('/');
             var day = new DateOnly(int.Parse(parts[0], CultureInfo.InvariantCulture), int.Parse(parts[1], CultureInfo.InvariantCulture),
                 int.Parse(parts[2], CultureInfo.InvariantCulture));
-            files.Add((relative, day, SplitLines(File.ReadAllBytes(path))));
+            files.Add((relative, day, RawData.SplitLines(File.ReadAllBytes(path))));
         }
         var result = Extract(new JobFeatureExtractor(mapping), files);
         Assert.Equal(1048, result.Lines.Count(l => l.StartsWith("r ", StringComparison.Ordinal)));
@@ -132,21 +117,6 @@ public class ExtractionEquivalenceTests
     // --- running and digesting ---------------------------------------------------------------------------------
 
     private sealed record Result(string InputHash, List<string> Lines, SortedDictionary<string, string> Columns);
-
-    private static List<byte[]> SplitLines(byte[] content)
-    {
-        var lines = new List<byte[]>();
-        var start = 0;
-        for (var i = 0; i <= content.Length; i++)
-        {
-            if (i < content.Length && content[i] != (byte)'\n') continue;
-            if (i == content.Length && start == content.Length) break;
-            var end = i > start && content[i - 1] == (byte)'\r' ? i - 1 : i;
-            lines.Add(content[start..end]);
-            start = i + 1;
-        }
-        return lines;
-    }
 
     private static Result Extract(IFeatureExtractor extractor, IEnumerable<(string File, DateOnly Day, List<byte[]> Lines)> files)
     {

@@ -1,8 +1,8 @@
 using System.Text;
 using AkkaEtl.Features;
 using AkkaEtl.Features.Mapping;
-using AkkaEtl.Generation;
 using AkkaEtl.Ingest;
+using AkkaEtl.Tests.Support;
 
 namespace AkkaEtl.Tests.Features;
 
@@ -15,32 +15,16 @@ public class VersionReadingTests
     [Fact]
     public void Generated_postings_read_the_version_extraction_writes()
     {
-        var dir = Directory.CreateTempSubdirectory("akkaetl-versions-");
-        try
-        {
-            var day = new DateOnly(2024, 3, 1);
-            PostingGenerator.Generate(new GeneratorOptions(dir.FullName, day, day, FilesPerDay: 1, RecordsPerFile: 4000, Seed: 20240301)
-            {
-                GzipFraction = 0,
-                MalformedFraction = 0.02,
-                MaxDegreeOfParallelism = 1,
-            });
-            var file = Directory.GetFiles(dir.FullName, "*.jsonl", SearchOption.AllDirectories).Single();
-            var (agreed, noKey) = Compare(new JobFeatureExtractor(), File.ReadAllLines(file));
-            Assert.True(agreed > 3800, $"{agreed} records agreed");
-            Assert.True(noKey > 0, "the generated day has records without an id");
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
+        var (agreed, noKey) = Compare(new JobFeatureExtractor(), RawData.GeneratedLines(new DateOnly(2024, 3, 1), 4000, 20240301));
+        Assert.True(agreed > 3800, $"{agreed} records agreed");
+        Assert.True(noKey > 0, "the generated day has records without an id");
     }
 
     [Fact]
     public void Real_postings_read_the_version_extraction_writes()
     {
         var mapping = FieldMapping.Load(Path.Combine(TestPaths.RepoRoot, "mappings", "hn.yaml"));
-        var lines = Directory.GetFiles(TestPaths.RealJobsRaw, "*.jsonl", SearchOption.AllDirectories).SelectMany(File.ReadAllLines).ToList();
+        var lines = Directory.GetFiles(TestPaths.RealJobsRaw, "*.jsonl", SearchOption.AllDirectories).SelectMany(f => RawData.SplitLines(File.ReadAllBytes(f))).ToList();
         var (agreed, _) = Compare(new JobFeatureExtractor(mapping), lines);
         Assert.Equal(1048, agreed);
     }
@@ -64,7 +48,7 @@ public class VersionReadingTests
         var extractor = new JobFeatureExtractor();
         var found = extractor.TryReadVersion(Encoding.UTF8.GetBytes(line), out var version);
         Assert.Equal(key, found ? version.Key : null);
-        if (key is not null) Compare(extractor, [line]);
+        if (key is not null) Compare(extractor, [Encoding.UTF8.GetBytes(line)]);
     }
 
     [Fact]
@@ -80,7 +64,7 @@ public class VersionReadingTests
     }
 
     /// <summary>Every line extraction keeps has the version extraction wrote; a line rejected for its id has none.</summary>
-    private static (int Agreed, int NoKey) Compare(JobFeatureExtractor extractor, IReadOnlyList<string> lines)
+    private static (int Agreed, int NoKey) Compare(JobFeatureExtractor extractor, IReadOnlyList<byte[]> lines)
     {
         var schema = new FeatureSchema(extractor.Columns);
         var chunks = new ChunkExtractor(extractor, schema);
@@ -88,18 +72,18 @@ public class VersionReadingTests
         int agreed = 0, noKey = 0;
         for (var i = 0; i < lines.Count; i++)
         {
-            var utf8 = Encoding.UTF8.GetBytes(lines[i]);
+            var utf8 = lines[i];
             var rows = new RowBatch(schema);
             var reason = chunks.Process(utf8, LineFlag.None, i + 1, "f.jsonl", new DateOnly(2024, 3, 1), rows);
             var found = extractor.TryReadVersion(utf8, out var version);
             if (reason is not null)
             {
                 if (!reason.StartsWith("no id", StringComparison.Ordinal)) continue;
-                Assert.False(found, $"line {i + 1} has no id, but a version was read: {lines[i]}");
+                Assert.False(found, $"line {i + 1} has no id, but a version was read: {Encoding.UTF8.GetString(utf8)}");
                 noKey++;
                 continue;
             }
-            Assert.True(found, $"line {i + 1} was extracted, but no version was read: {lines[i]}");
+            Assert.True(found, $"line {i + 1} was extracted, but no version was read: {Encoding.UTF8.GetString(utf8)}");
             Assert.Equal(((StringColumn)rows.Column(key))[0], version.Key);
             Assert.Equal(((ValueColumn<DateTime>)rows.Column(updated)).Values[0]?.Ticks ?? long.MinValue, VersionEntry.Ticks(version.Updated));
             Assert.Equal(((ValueColumn<DateTime>)rows.Column(posted)).Values[0]?.Ticks ?? long.MinValue, VersionEntry.Ticks(version.Posted));

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using AkkaEtl.Generation;
 
 namespace AkkaEtl.Tests.Support;
 
@@ -38,5 +39,44 @@ public static class RawData
             result[day] = result.GetValueOrDefault(day) + n;
         }
         return result;
+    }
+
+    /// <summary>
+    /// The lines (bytes, as they may hold invalid UTF-8) of one generated file of <paramref name="records"/> postings
+    /// for <paramref name="day"/>, 2% malformed, none gzipped: the same bytes for the same seed.
+    /// </summary>
+    public static List<byte[]> GeneratedLines(DateOnly day, int records, int seed)
+    {
+        var dir = Directory.CreateTempSubdirectory("akkaetl-generated-");
+        try
+        {
+            PostingGenerator.Generate(new GeneratorOptions(dir.FullName, day, day, FilesPerDay: 1, RecordsPerFile: records, Seed: seed)
+            {
+                GzipFraction = 0,
+                MalformedFraction = 0.02,
+                MaxDegreeOfParallelism = 1,
+            });
+            return SplitLines(File.ReadAllBytes(Directory.GetFiles(dir.FullName, "*.jsonl", SearchOption.AllDirectories).Single()));
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>A file's lines as bytes: LF or CRLF, no final empty line.</summary>
+    public static List<byte[]> SplitLines(byte[] content)
+    {
+        var lines = new List<byte[]>();
+        var start = 0;
+        for (var i = 0; i <= content.Length; i++)
+        {
+            if (i < content.Length && content[i] != (byte)'\n') continue;
+            if (i == content.Length && start == content.Length) break;
+            var end = i > start && content[i - 1] == (byte)'\r' ? i - 1 : i;
+            lines.Add(content[start..end]);
+            start = i + 1;
+        }
+        return lines;
     }
 }
