@@ -2,7 +2,6 @@ using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using System.Text;
 using AkkaEtl.Common;
 
@@ -24,10 +23,6 @@ public sealed class SklearnHashingVectorizer
 
     private readonly FeatureRow _row;
     private byte[] _token = new byte[1024];
-    private byte[] _ascii = new byte[1024];
-
-    /// <summary>Shorter ASCII stretches are not worth the vector set-up.</summary>
-    private const int MinVectorStretch = 16;
 
     public SklearnHashingVectorizer(int nFeatures = DefaultFeatures) => _row = new FeatureRow(nFeatures);
 
@@ -100,25 +95,11 @@ public sealed class SklearnHashingVectorizer
         var bmp = PythonUnicode.Bmp;
         int len = 0, codePoints = 0;
 
-        var shortAsciiUntil = 0;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
             if (c < 0x80)
             {
-                // Between tokens, a long ASCII stretch (most of a posting) goes the vectorised way.
-                if (len == 0 && i >= shortAsciiUntil)
-                {
-                    var stretch = text[i..].IndexOfAnyExceptInRange((char)0, (char)0x7F);
-                    if (stretch < 0) stretch = text.Length - i;
-                    if (stretch >= MinVectorStretch)
-                    {
-                        (len, codePoints) = ScanAscii(text.Slice(i, stretch), token, ref sink);
-                        i += stretch - 1;
-                        continue;
-                    }
-                    shortAsciiUntil = i + stretch;
-                }
                 var b = ascii[c];
                 if (b != 0)
                 {
@@ -163,88 +144,6 @@ public sealed class SklearnHashingVectorizer
             codePoints = 0;
         }
         if (codePoints >= 2) sink.OnToken(token.AsSpan(0, len));
-    }
-
-    /// <summary>
-    /// Tokenizes an all-ASCII stretch that starts between tokens: lower-cased into bytes at once, word characters as
-    /// bit masks, tokens found from the masks' bit positions, so no branch per character. A token reaching the end of
-    /// the stretch may go on past it (a non-ASCII word character follows): it is left in <paramref name="token"/> and its
-    /// length returned, as the per-character loop would have it.
-    /// </summary>
-    private (int Len, int CodePoints) ScanAscii<TSink>(ReadOnlySpan<char> stretch, byte[] token, ref TSink sink)
-        where TSink : struct, ITokenSink
-    {
-        var n = stretch.Length;
-        // Zero padding up to a whole block: 0 is not a word character, so runs end there.
-        var padded = (n + 63) & ~63;
-        if (_ascii.Length < padded) _ascii = new byte[Math.Max(padded, _ascii.Length * 2)];
-        var bytes = _ascii;
-        Ascii.ToLower(stretch, bytes, out _);
-        bytes.AsSpan(n, padded - n).Clear();
-
-        var runStart = -1;
-        for (var block = 0; block < padded; block += 64)
-        {
-            var mask = WordMask(ref bytes[block]);
-            if (runStart >= 0)
-            {
-                // A run from the previous block: it ends at this block's first non-word byte.
-                if (mask == ulong.MaxValue) continue;
-                var end = BitOperations.TrailingZeroCount(~mask);
-                if (block + end == n) return Carry(bytes, runStart, n, token);
-                Emit(bytes, runStart, block + end, ref sink);
-                runStart = -1;
-                mask &= ulong.MaxValue << end;
-            }
-            while (mask != 0)
-            {
-                var start = BitOperations.TrailingZeroCount(mask);
-                var length = BitOperations.TrailingZeroCount(~(mask >> start));
-                if (start + length == 64)
-                {
-                    runStart = block + start;
-                    break;
-                }
-                if (block + start + length == n) return Carry(bytes, block + start, n, token);
-                Emit(bytes, block + start, block + start + length, ref sink);
-                mask &= ulong.MaxValue << (start + length);
-            }
-        }
-        return runStart >= 0 ? Carry(bytes, runStart, n, token) : (0, 0);
-
-        static void Emit(byte[] bytes, int from, int to, ref TSink sink)
-        {
-            if (to - from >= 2) sink.OnToken(bytes.AsSpan(from, to - from));
-        }
-
-        static (int, int) Carry(byte[] bytes, int from, int to, byte[] token)
-        {
-            bytes.AsSpan(from, to - from).CopyTo(token);
-            return (to - from, to - from);
-        }
-    }
-
-    /// <summary>Bit k set when byte k of the 64 at <paramref name="at"/> is a lower-cased ASCII word character.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong WordMask(ref byte at)
-    {
-        if (Vector256.IsHardwareAccelerated)
-            return WordMask(Vector256.LoadUnsafe(ref at)) | (ulong)WordMask(Vector256.LoadUnsafe(ref at, 32)) << 32;
-        ulong mask = 0;
-        for (var k = 0; k < 4; k++)
-        {
-            var v = Vector128.LoadUnsafe(ref at, (nuint)(16 * k));
-            var word = Vector128.LessThan(v - Vector128.Create((byte)'0'), Vector128.Create((byte)10))
-                       | Vector128.LessThan(v - Vector128.Create((byte)'a'), Vector128.Create((byte)26))
-                       | Vector128.Equals(v, Vector128.Create((byte)'_'));
-            mask |= (ulong)word.ExtractMostSignificantBits() << (16 * k);
-        }
-        return mask;
-
-        static uint WordMask(Vector256<byte> v) =>
-            (Vector256.LessThan(v - Vector256.Create((byte)'0'), Vector256.Create((byte)10))
-             | Vector256.LessThan(v - Vector256.Create((byte)'a'), Vector256.Create((byte)26))
-             | Vector256.Equals(v, Vector256.Create((byte)'_'))).ExtractMostSignificantBits();
     }
 
     /// <summary>
