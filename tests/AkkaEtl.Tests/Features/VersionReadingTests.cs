@@ -57,10 +57,20 @@ public class VersionReadingTests
         var extractor = new JobFeatureExtractor();
         foreach (var line in new[] { "", "{", "{\"id\"", "{\"id\":", "{\"id\":\"a", "{\"a\":[1,2", "{\"a\":\"\\", "{\"a\":{\"b\":\"}", "{\"a\" 1}", "{,}" })
             Assert.False(extractor.TryReadVersion(Encoding.UTF8.GetBytes(line), out _), line);
-        // Every cut of a real posting ends too, whatever it gives.
+        // Every cut of a real posting ends too; a cut that still gives a version (the key and times came before it)
+        // gives the whole line's key.
+        var real = new JobFeatureExtractor(FieldMapping.Load(Path.Combine(TestPaths.RepoRoot, "mappings", "hn.yaml")));
         var posting = Directory.GetFiles(TestPaths.RealJobsRaw, "*.jsonl", SearchOption.AllDirectories).Order().Select(File.ReadAllLines).First()[0];
         var bytes = Encoding.UTF8.GetBytes(posting);
-        for (var length = 0; length < bytes.Length; length += 3) extractor.TryReadVersion(bytes.AsSpan(0, length), out _);
+        Assert.True(real.TryReadVersion(bytes, out var whole));
+        var cutsWithVersion = 0;
+        for (var length = 0; length < bytes.Length; length += 3)
+        {
+            if (!real.TryReadVersion(bytes.AsSpan(0, length), out var cut)) continue;
+            Assert.Equal(whole.Key, cut.Key);
+            cutsWithVersion++;
+        }
+        Assert.InRange(cutsWithVersion, 1, bytes.Length / 3);
     }
 
     /// <summary>Every line extraction keeps has the version extraction wrote; a line rejected for its id has none.</summary>
