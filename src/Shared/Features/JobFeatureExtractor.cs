@@ -27,6 +27,8 @@ public sealed class JobFeatureExtractor : IFeatureExtractor, IRecordVersionReade
     private readonly string _noIdReason;
     // The mapping's paths by field, resolved once: no dictionary lookup and no enumerator per read.
     private readonly JsonPath[][] _paths;
+    private readonly TopLevelNames _names;
+    private readonly MappedPath[][] _mapped;
     private readonly TopLevelVersionReader? _versions;
 
     public JobFeatureExtractor(FieldMapping? mapping = null)
@@ -34,6 +36,8 @@ public sealed class JobFeatureExtractor : IFeatureExtractor, IRecordVersionReade
         _mapping = mapping ?? FieldMapping.Default;
         _noIdReason = "no id (looked at " + string.Join(", ", _mapping.Paths("id")) + ")";
         _paths = FieldNames.Select(f => _mapping.Paths(f).ToArray()).ToArray();
+        _names = new TopLevelNames(_paths.SelectMany(p => p));
+        _mapped = _paths.Select(paths => paths.Select(p => new MappedPath(p, _names.SlotOf(p))).ToArray()).ToArray();
         _versions = TopLevelVersionReader.For(Paths(Field.Id), Paths(Field.UpdatedAt), Paths(Field.PostedAt));
     }
 
@@ -43,7 +47,8 @@ public sealed class JobFeatureExtractor : IFeatureExtractor, IRecordVersionReade
 
     public void Extract(in SourceRecord record, IRowWriter row)
     {
-        var json = record.Json;
+        var scratch = t_scratch ??= new Scratch();
+        var json = Read(record.Json, scratch);
         var id = Text(json, Field.Id);
         if (string.IsNullOrWhiteSpace(id))
         {
@@ -54,7 +59,6 @@ public sealed class JobFeatureExtractor : IFeatureExtractor, IRecordVersionReade
         row.SetString(Source, InlineText(json, Field.Source, Source, row));
         var url = Text(json, Field.Url)?.Trim();
 
-        var scratch = t_scratch ??= new Scratch();
         // The description is the bulk of a record: it goes from the raw JSON bytes to plain text in per-thread
         // buffers, never as a string.
         var hasDescription = ReadDescription(json, row, scratch, out var descriptionLength);
@@ -156,8 +160,8 @@ public sealed class JobFeatureExtractor : IFeatureExtractor, IRecordVersionReade
         }
         using (doc)
         {
-            var json = doc.RootElement;
-            if (json.ValueKind != JsonValueKind.Object) return false;
+            if (doc.RootElement.ValueKind != JsonValueKind.Object) return false;
+            var json = Read(doc.RootElement, t_scratch ??= new Scratch());
             var id = Text(json, Field.Id);
             if (string.IsNullOrWhiteSpace(id)) return false;
             version = new RecordVersion(id.Trim(), ReadTimestamp(json, Field.UpdatedAt, UpdatedAt, null), ReadTimestamp(json, Field.PostedAt, PostedAt, null));
@@ -167,16 +171,16 @@ public sealed class JobFeatureExtractor : IFeatureExtractor, IRecordVersionReade
 
     // --- fields -------------------------------------------------------------------------------------------
 
-    private string? Text(JsonElement json, Field field)
+    private string? Text(Record json, Field field)
     {
-        foreach (var path in Paths(field))
-            if (path.TryFind(json, IsText, out var e))
+        foreach (var path in Mapped(field))
+            if (json.TryFind(path, IsText, out var e))
                 return e.ValueKind == JsonValueKind.String ? e.GetString() : e.GetRawText();
         return null;
     }
 
     /// <summary>Like <see cref="Text"/>, but a value of the wrong type (a number list, an object where text is wanted) is counted.</summary>
-    private string? FieldText(JsonElement json, Field field, int column, IRowWriter row)
+    private string? FieldText(Record json, Field field, int column, IRowWriter row)
     {
         var text = Text(json, field);
         if (text is null && Present(json, field, out var e) && !(HasObjectAlternative(field) && e.ValueKind == JsonValueKind.Object))
@@ -188,7 +192,7 @@ public sealed class JobFeatureExtractor : IFeatureExtractor, IRecordVersionReade
     /// The mapped description as plain text in <see cref="Scratch.Plain"/>; false when there is none or nothing is left
     /// of it (as <see cref="FieldText"/> and <see cref="HtmlText.ToPlainText"/> would give, wrong types counted).
     /// </summary>
-    private bool ReadDescription(JsonElement json, IRowWriter row, Scratch scratch, out int length)
+    private bool ReadDescription(Record json, IRowWriter row, Scratch scratch, out int length)
     {
         length = 0;
         if (!FindText(json, Field.Description, out var e))
@@ -214,23 +218,23 @@ public sealed class JobFeatureExtractor : IFeatureExtractor, IRecordVersionReade
         return length > 0 && !scratch.Plain.AsSpan(0, length).IsWhiteSpace();
     }
 
-    private bool FindText(JsonElement json, Field field, out JsonElement found)
+    private bool FindText(Record json, Field field, out JsonElement found)
     {
-        foreach (var path in Paths(field))
-            if (path.TryFind(json, IsText, out found))
+        foreach (var path in Mapped(field))
+            if (json.TryFind(path, IsText, out found))
                 return true;
         found = default;
         return false;
     }
 
     /// <summary>A field that has a value, but not text where text is wanted, is counted.</summary>
-    private void CountWrongType(JsonElement json, Field field, int column, IRowWriter row)
+    private void CountWrongType(Record json, Field field, int column, IRowWriter row)
     {
         if (Present(json, field, out var e) && !(HasObjectAlternative(field) && e.ValueKind == JsonValueKind.Object))
             row.FieldError(column, $"{FieldNames[(int)field]} is {e.ValueKind}");
     }
 
-    private string? InlineText(JsonElement json, Field field, int column, IRowWriter row)
+    private string? InlineText(Record json, Field field, int column, IRowWriter row)
     {
         var t = FieldText(json, field, column, row);
         return t is null ? null : HtmlText.ToInlineText(t);
@@ -239,27 +243,27 @@ public sealed class JobFeatureExtractor : IFeatureExtractor, IRecordVersionReade
     // Company and location may legitimately be objects; their readers handle that.
     private static bool HasObjectAlternative(Field field) => field is Field.Company or Field.Location or Field.Salary;
 
-    private bool Present(JsonElement json, Field field, out JsonElement found)
+    private bool Present(Record json, Field field, out JsonElement found)
     {
-        foreach (var path in Paths(field))
-            if (path.TryFind(json, IsPresent, out found))
+        foreach (var path in Mapped(field))
+            if (json.TryFind(path, IsPresent, out found))
                 return true;
         found = default;
         return false;
     }
 
-    private LocationFields ReadLocation(JsonElement json, IRowWriter row)
+    private LocationFields ReadLocation(Record json, IRowWriter row)
     {
         string? text = null, city = Text(json, Field.City), region = Text(json, Field.Region), country = null;
         var countryText = Text(json, Field.Country);
-        foreach (var path in Paths(Field.Location))
+        foreach (var path in Mapped(Field.Location))
         {
-            if (path.TryFind(json, IsText, out var s))
+            if (json.TryFind(path, IsText, out var s))
             {
                 text = s.ValueKind == JsonValueKind.String ? s.GetString() : s.GetRawText();
                 break;
             }
-            if (path.TryFind(json, IsObject, out var o))
+            if (json.TryFind(path, IsObject, out var o))
             {
                 city ??= Prop(o, "city", "addressLocality", "locality", "town");
                 region ??= Prop(o, "region", "addressRegion", "state", "province");
@@ -303,11 +307,11 @@ public sealed class JobFeatureExtractor : IFeatureExtractor, IRecordVersionReade
         };
     }
 
-    private bool? ReadRemote(JsonElement json, IRowWriter row)
+    private bool? ReadRemote(Record json, IRowWriter row)
     {
-        foreach (var path in Paths(Field.Remote))
+        foreach (var path in Mapped(Field.Remote))
         {
-            if (!path.TryFind(json, IsPresent, out var e)) continue;
+            if (!json.TryFind(path, IsPresent, out var e)) continue;
             switch (e.ValueKind)
             {
                 case JsonValueKind.True: return true;
@@ -332,18 +336,18 @@ public sealed class JobFeatureExtractor : IFeatureExtractor, IRecordVersionReade
         return null;
     }
 
-    private string? ReadEmploymentType(JsonElement json)
+    private string? ReadEmploymentType(Record json)
     {
         var raw = Text(json, Field.EmploymentType);
         return raw is null ? null : EmploymentTypeNormalizer.Normalize(raw);
     }
 
-    private SalaryFields? ReadSalary(JsonElement json, string? country, IRowWriter row)
+    private SalaryFields? ReadSalary(Record json, string? country, IRowWriter row)
     {
         SalaryFields? salary = null;
-        foreach (var path in Paths(Field.Salary))
+        foreach (var path in Mapped(Field.Salary))
         {
-            if (!path.TryFind(json, IsPresent, out var e)) continue;
+            if (!json.TryFind(path, IsPresent, out var e)) continue;
             salary = e.ValueKind switch
             {
                 JsonValueKind.String => SalaryParser.TryParse(e.GetString(), country, out var s) ? SalaryFields.From(s) : null,
@@ -391,10 +395,10 @@ public sealed class JobFeatureExtractor : IFeatureExtractor, IRecordVersionReade
         }
     }
 
-    private double? Number(JsonElement json, Field field)
+    private double? Number(Record json, Field field)
     {
-        foreach (var path in Paths(field))
-            if (path.TryFind(json, IsText, out var e))
+        foreach (var path in Mapped(field))
+            if (json.TryFind(path, IsText, out var e))
             {
                 if (e.ValueKind == JsonValueKind.Number) return e.GetDouble();
                 if (double.TryParse(e.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d)) return d;
@@ -402,11 +406,11 @@ public sealed class JobFeatureExtractor : IFeatureExtractor, IRecordVersionReade
         return null;
     }
 
-    private DateTime? ReadTimestamp(JsonElement json, Field field, int column, IRowWriter? row)
+    private DateTime? ReadTimestamp(Record json, Field field, int column, IRowWriter? row)
     {
-        foreach (var path in Paths(field))
+        foreach (var path in Mapped(field))
         {
-            if (!path.TryFind(json, IsPresent, out var e)) continue;
+            if (!json.TryFind(path, IsPresent, out var e)) continue;
             switch (e.ValueKind)
             {
                 case JsonValueKind.Number when TimestampParser.TryFromUnix(e.GetDouble(), out var fromNumber):
@@ -422,7 +426,7 @@ public sealed class JobFeatureExtractor : IFeatureExtractor, IRecordVersionReade
         return null;
     }
 
-    private string? ReadLanguage(JsonElement json)
+    private string? ReadLanguage(Record json)
     {
         var raw = Text(json, Field.Language)?.Trim();
         if (raw is null || raw.Length < 2) return null;
@@ -459,6 +463,32 @@ public sealed class JobFeatureExtractor : IFeatureExtractor, IRecordVersionReade
 
     private JsonPath[] Paths(Field field) => _paths[(int)field];
 
+    private MappedPath[] Mapped(Field field) => _mapped[(int)field];
+
+    private Record Read(JsonElement root, Scratch scratch)
+    {
+        if (scratch.TopLevel.Length < _names.Count) scratch.TopLevel = new JsonElement[_names.Count];
+        _names.Read(root, scratch.TopLevel);
+        return new Record(root, scratch.TopLevel);
+    }
+
+    private readonly record struct MappedPath(JsonPath Path, int Slot);
+
+    /// <summary>A record with its values for the mapping's top-level names (<see cref="TopLevelNames.Read"/>).</summary>
+    private readonly ref struct Record(JsonElement root, ReadOnlySpan<JsonElement> topLevel)
+    {
+        private readonly ReadOnlySpan<JsonElement> _topLevel = topLevel;
+
+        public bool TryFind(MappedPath path, Func<JsonElement, bool> accept, out JsonElement found)
+        {
+            if (path.Slot < 0) return path.Path.TryFind(root, accept, out found);
+            var value = _topLevel[path.Slot];
+            if (value.ValueKind != JsonValueKind.Undefined) return path.Path.TryFindUnder(value, accept, out found);
+            found = default;
+            return false;
+        }
+    }
+
     private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
 
     private readonly record struct LocationFields(string? Text, string? City, string? Region, string? Country);
@@ -468,6 +498,8 @@ public sealed class JobFeatureExtractor : IFeatureExtractor, IRecordVersionReade
         public readonly SklearnHashingVectorizer Hasher = new();
         public readonly ValueBuffer<int> Indices = new(1024);
         public readonly ValueBuffer<float> Values = new(1024);
+        /// <summary>The record's values for the mapping's top-level names.</summary>
+        public JsonElement[] TopLevel = new JsonElement[32];
         /// <summary>The description as unescaped HTML.</summary>
         public char[] Html = new char[8192];
         /// <summary>The description as plain text; pooled, because HtmlText.Convert may swap it for a larger pooled one.</summary>

@@ -35,6 +35,13 @@ public sealed class JsonPath
     public bool TryFind(JsonElement root, Func<JsonElement, bool> accept, out JsonElement found) =>
         Walk(root, 0, accept, out found);
 
+    /// <summary>
+    /// <see cref="TryFind"/> on an object whose property <see cref="FirstName"/> was already found: from that
+    /// property's <paramref name="value"/> on.
+    /// </summary>
+    public bool TryFindUnder(JsonElement value, Func<JsonElement, bool> accept, out JsonElement found) =>
+        Walk(value, 1, accept, out found);
+
     private bool Walk(JsonElement current, int index, Func<JsonElement, bool> accept, out JsonElement found)
     {
         if (index == _segments.Length)
