@@ -123,6 +123,34 @@ public class TextStatsTests
     [InlineData("全栈工程师 Full-stack", 2)]
     [InlineData("x\u001Cy", 2)] // Python's str.split() counts U+001C..U+001F as whitespace
     public void Counts_whitespace_separated_words(string text, int expected) => Assert.Equal(expected, TextStats.CountWords(text));
+
+    [Fact]
+    public void Counts_like_a_character_by_character_split_on_random_text_across_blocks()
+    {
+        // Non-ASCII characters whose low byte is a space, a tab or U+001C must not count as spaces, and Unicode spaces must.
+        const string alphabet = "ab Z9\t\n\u001C\u001F\u00A0\u2003\u3000\u2029\u0085é中\u2020\u0109\u011C\u2019\u0120";
+        var random = new Random(20261128);
+        for (var n = 0; n < 5000; n++)
+        {
+            var chars = new char[random.Next(0, 80)];
+            for (var i = 0; i < chars.Length; i++) chars[i] = alphabet[random.Next(alphabet.Length)];
+            var text = new string(chars);
+            Assert.True(Reference(text) == TextStats.CountWords(text), $"'{text}'");
+        }
+
+        static int Reference(string text)
+        {
+            var count = 0;
+            var inWord = false;
+            foreach (var c in text)
+            {
+                var space = c is '\t' or '\n' or '\v' or '\f' or '\r' or ' ' or (>= '\u001C' and <= '\u001F') || (c >= 0x80 && char.IsWhiteSpace(c));
+                if (space) inWord = false;
+                else if (!inWord) (inWord, count) = (true, count + 1);
+            }
+            return count;
+        }
+    }
 }
 
 public class TextCleanerTests
