@@ -1,3 +1,4 @@
+using AkkaEtl.Common;
 using AkkaEtl.Features.Normalization;
 
 namespace AkkaEtl.Tests.Features;
@@ -270,6 +271,22 @@ public class CountryNormalizerTests
 
 public class LocationParserTests
 {
+    [Fact]
+    public void Remembered_parses_are_the_parser_s_and_the_memo_stays_within_its_capacity()
+    {
+        var calls = 0;
+        var memo = new StringMemo<ParsedLocation>(text => { calls++; return LocationParser.Parse(text); }, capacity: 3, maxLength: 20);
+        string[] texts = ["Berlin, Germany", "NYC", "Remote (US)", "Berlin, Germany", "Austin TX", "NYC", "nowhere at all", "Toronto, ON, Canada, North America"];
+        foreach (var text in texts)
+        {
+            Assert.Equal(LocationParser.Parse(text), memo.Get(text));
+            Assert.InRange(memo.Count, 1, 3);
+        }
+        Assert.Equal(7, calls); // the second "Berlin, Germany" was remembered; the second "NYC" came after the memo filled up
+        Assert.Equal(new ParsedLocation("New York", "NY", "US"), memo.Get("NYC"));
+        Assert.Equal(7, calls);
+    }
+
     [Theory]
     [InlineData("Berlin, Germany", "Berlin", null, "DE")]
     [InlineData("San Francisco, CA", "San Francisco", "CA", "US")]
