@@ -25,9 +25,8 @@ public sealed class JobFeatureExtractor : IFeatureExtractor, IRecordVersionReade
 
     private readonly FieldMapping _mapping;
     private readonly string _noIdReason;
-    // The mapping's paths by field, resolved once: no dictionary lookup and no enumerator per read.
-    private readonly JsonPath[][] _paths;
     private readonly TopLevelNames _names;
+    // The mapping's paths by field with their first name's slot, resolved once: no dictionary lookup per read.
     private readonly MappedPath[][] _mapped;
     private readonly TopLevelVersionReader? _versions;
 
@@ -35,10 +34,10 @@ public sealed class JobFeatureExtractor : IFeatureExtractor, IRecordVersionReade
     {
         _mapping = mapping ?? FieldMapping.Default;
         _noIdReason = "no id (looked at " + string.Join(", ", _mapping.Paths("id")) + ")";
-        _paths = FieldNames.Select(f => _mapping.Paths(f).ToArray()).ToArray();
-        _names = new TopLevelNames(_paths.SelectMany(p => p));
-        _mapped = _paths.Select(paths => paths.Select(p => new MappedPath(p, _names.SlotOf(p))).ToArray()).ToArray();
-        _versions = TopLevelVersionReader.For(Paths(Field.Id), Paths(Field.UpdatedAt), Paths(Field.PostedAt));
+        var paths = FieldNames.Select(f => _mapping.Paths(f).ToArray()).ToArray();
+        _names = new TopLevelNames(paths.SelectMany(p => p));
+        _mapped = paths.Select(field => field.Select(p => new MappedPath(p, _names.SlotOf(p))).ToArray()).ToArray();
+        _versions = TopLevelVersionReader.For(paths[(int)Field.Id], paths[(int)Field.UpdatedAt], paths[(int)Field.PostedAt]);
     }
 
     public FieldMapping Mapping => _mapping;
@@ -460,8 +459,6 @@ public sealed class JobFeatureExtractor : IFeatureExtractor, IRecordVersionReade
     private enum Field { Id, Source, Url, Title, Company, Location, City, Region, Country, Remote, EmploymentType, Salary, SalaryMin, SalaryMax, SalaryCurrency, SalaryPeriod, Description, Language, PostedAt, UpdatedAt }
 
     private static readonly string[] FieldNames = ["id", "source", "url", "title", "company", "location", "city", "region", "country", "remote", "employment_type", "salary", "salary_min", "salary_max", "salary_currency", "salary_period", "description", "language", "posted_at", "updated_at"];
-
-    private JsonPath[] Paths(Field field) => _paths[(int)field];
 
     private MappedPath[] Mapped(Field field) => _mapped[(int)field];
 

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using AkkaEtl.Features.Mapping;
 
 namespace AkkaEtl.Features;
 
@@ -59,21 +60,13 @@ public ref struct TopLevelProperties(ReadOnlySpan<byte> json)
         return true;
     }
 
-    /// <summary>The index of the current name in <paramref name="names"/> (UTF-8), or -1; an escaped name is unescaped to compare.</summary>
-    public readonly int IndexOfName(byte[][] names)
+    /// <summary>The slot of the current name in <paramref name="names"/>, or -1; an escaped name is unescaped to compare.</summary>
+    public readonly int SlotOfName(TopLevelNames names)
     {
         var inner = Name[1..^1];
-        if (inner.IndexOf((byte)'\\') < 0)
-        {
-            for (var i = 0; i < names.Length; i++)
-                if (names[i].Length == inner.Length && inner.SequenceEqual(names[i])) return i;
-            return -1;
-        }
+        if (inner.IndexOf((byte)'\\') < 0) return names.SlotOf(inner);
         var reader = new Utf8JsonReader(Name);
-        if (!reader.Read()) return -1;
-        for (var i = 0; i < names.Length; i++)
-            if (reader.ValueTextEquals(names[i])) return i;
-        return -1;
+        return reader.Read() ? names.SlotOf(Encoding.UTF8.GetBytes(reader.GetString()!)) : -1;
     }
 
     /// <summary>The current value as text when it is a string (unescaped), otherwise null.</summary>

@@ -17,24 +17,16 @@ public sealed class TopLevelVersionReader
 {
     public enum Outcome { Found, NoKey, NotAnObject, NeedsDocument }
 
-    private readonly byte[][] _names;      // distinct first names of every path
-    private readonly int[][] _names0;      // per field (id, updated_at, posted_at), per path: the index of its first name in _names
+    private readonly TopLevelNames _names; // the first names of every path
+    private readonly int[][] _names0;      // per field (id, updated_at, posted_at), per path: the slot of its first name
     private readonly bool[][] _nested;     // per field, per path: more than one segment (nothing under a primitive)
     [ThreadStatic] private static Value[]? t_values;
 
     private TopLevelVersionReader(JsonPath[][] fields)
     {
-        var names = new List<byte[]>();
-        int NameIndex(byte[] name)
-        {
-            var i = names.FindIndex(n => n.AsSpan().SequenceEqual(name));
-            if (i >= 0) return i;
-            names.Add(name);
-            return names.Count - 1;
-        }
-        _names0 = fields.Select(paths => paths.Select(p => NameIndex(p.FirstName!)).ToArray()).ToArray();
+        _names = new TopLevelNames(fields.SelectMany(paths => paths));
+        _names0 = fields.Select(paths => paths.Select(_names.SlotOf).ToArray()).ToArray();
         _nested = fields.Select(paths => paths.Select(p => !p.IsTopLevelName).ToArray()).ToArray();
-        _names = names.ToArray();
     }
 
     /// <summary>Null when some path does not start with a property name (then every record needs its document).</summary>
@@ -44,12 +36,12 @@ public sealed class TopLevelVersionReader
     public Outcome TryRead(ReadOnlySpan<byte> utf8, out RecordVersion version)
     {
         version = default;
-        var values = t_values is { } v && v.Length >= _names.Length ? v : t_values = new Value[_names.Length];
-        Array.Clear(values, 0, _names.Length);
+        var values = t_values is { } v && v.Length >= _names.Count ? v : t_values = new Value[_names.Count];
+        Array.Clear(values, 0, _names.Count);
         var properties = new TopLevelProperties(utf8);
         while (properties.MoveNext())
         {
-            var wanted = properties.IndexOfName(_names);
+            var wanted = properties.SlotOfName(_names);
             if (wanted < 0) continue;
             // A later duplicate wins, as in JsonDocument's property lookup.
             values[wanted] = properties.Value[0] switch

@@ -44,7 +44,8 @@ public sealed class TopLevelNames
         }
     }
 
-    private int SlotOf(ReadOnlySpan<byte> name)
+    /// <summary>The slot of <paramref name="name"/> (UTF-8, unescaped), or -1.</summary>
+    public int SlotOf(ReadOnlySpan<byte> name)
     {
         if (name.Length >= _slotsByLength.Length) return -1;
         foreach (var slot in _slotsByLength[name.Length])
