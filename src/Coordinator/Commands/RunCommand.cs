@@ -93,8 +93,7 @@ public sealed class RunCommand : ICommand
         var progress = new RunProgress(!json && !Console.IsErrorRedirected);
         try
         {
-            var coordinator = await EtlRunner.CoordinatorAsync(host, ct);
-            final = await EtlRunner.RunAsync(coordinator, table, days, options, progress.Update, ct);
+            final = await EtlRunner.RunAsync(host, table, days, options, progress.Update, ct);
         }
         catch (SubmissionRejectedException e)
         {

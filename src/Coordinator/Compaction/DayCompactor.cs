@@ -94,9 +94,10 @@ public sealed class DayCompactor(ObjectStoreProvider stores, TimeSpan? retainRep
 
     /// <summary>
     /// After the commit: the replaced version's files and manifest go (at once, or after the retention time into the
-    /// trash), as do the staging parts and older runs' rejects; trash that is due is emptied.
+    /// trash), as do older runs' rejects; trash that is due is emptied. Returns the day's staging keys (this run's parts
+    /// and what dead runs left), for the caller to delete: listed now, while no other run of the day can start.
     /// </summary>
-    public async Task CleanUpAsync(CompactDay request, PartitionEntry committed, CancellationToken ct)
+    public async Task<IReadOnlyList<string>> CleanUpAsync(CompactDay request, PartitionEntry committed, CancellationToken ct)
     {
         var warehouse = stores.Get(request.Warehouse);
         var retain = RetainReplaced(warehouse);
@@ -112,9 +113,11 @@ public sealed class DayCompactor(ObjectStoreProvider stores, TimeSpan? retainRep
             await RemoveUncommittedAsync(warehouse, request.Table, request.Day, committed, ct);
         }
         await EmptyDueTrashAsync(warehouse, ct);
-        await DeleteWhereAsync(warehouse, CatalogKeys.StagingPrefix(request.Table, request.Day), _ => true, ct);
         var currentRejects = CatalogKeys.RejectsPrefix(request.Table, request.Day) + request.RunId + "/";
         await DeleteWhereAsync(warehouse, CatalogKeys.RejectsPrefix(request.Table, request.Day), k => !k.StartsWith(currentRejects, StringComparison.Ordinal), ct);
+        var staging = new List<string>();
+        await foreach (var o in warehouse.ListAsync(CatalogKeys.StagingPrefix(request.Table, request.Day), ct)) staging.Add(o.Key);
+        return staging;
     }
 
     /// <summary>

@@ -15,19 +15,39 @@ public static class EtlRunner
         await host.Services.GetRequiredService<ActorRegistry>().GetAsync<EtlCoordinatorKey>(ct);
 
     /// <summary>Submits and waits; <paramref name="onProgress"/> sees every poll. Throws <see cref="SubmissionRejectedException"/>.</summary>
-    public static async Task<IReadOnlyList<DayStatus>> RunAsync(IActorRef coordinator, string table, DayRange days, RunOptions options,
+    public static async Task<IReadOnlyList<DayStatus>> RunAsync(IHost host, string table, DayRange days, RunOptions options,
         Action<IReadOnlyList<DayStatus>>? onProgress, CancellationToken ct)
     {
-        var reply = await coordinator.Ask<object>(new SubmitDays(table, days, options), TimeSpan.FromMinutes(1), ct);
-        if (reply is SubmitRejected rejected) throw new SubmissionRejectedException(rejected.Reason);
-        while (true)
+        var coordinator = await CoordinatorAsync(host, ct);
+        var system = host.Services.GetRequiredService<ActorSystem>();
+        using var changed = new SemaphoreSlim(0);
+        var signal = system.ActorOf(Props.Create(() => new ChangeSignal(changed)));
+        try
         {
-            var report = await coordinator.Ask<StatusReport>(new GetStatus(table, days), TimeSpan.FromSeconds(30), ct);
-            onProgress?.Invoke(report.Days);
-            if (report.Days.Count == days.Count && report.Days.All(d => d.State.IsFinal())) return report.Days;
-            // The poll is what the progress display shows; completion is seen on the same poll.
-            await Task.Delay(TimeSpan.FromMilliseconds(200), ct);
+            coordinator.Tell(new Subscribe(signal));
+            var reply = await coordinator.Ask<object>(new SubmitDays(table, days, options), TimeSpan.FromMinutes(1), ct);
+            if (reply is SubmitRejected rejected) throw new SubmissionRejectedException(rejected.Reason);
+            while (true)
+            {
+                var report = await coordinator.Ask<StatusReport>(new GetStatus(table, days), TimeSpan.FromSeconds(30), ct);
+                onProgress?.Invoke(report.Days);
+                if (report.Days.Count == days.Count && report.Days.All(d => d.State.IsFinal())) return report.Days;
+                // Polled for the progress display; a day's update ends the wait early, so that the end is seen when it
+                // comes rather than up to a poll later.
+                await changed.WaitAsync(TimeSpan.FromMilliseconds(200), ct);
+                while (changed.Wait(0)) { }
+            }
         }
+        finally
+        {
+            system.Stop(signal);
+        }
+    }
+
+    /// <summary>Releases the semaphore on every day update the coordinator sends it.</summary>
+    private sealed class ChangeSignal : ReceiveActor
+    {
+        public ChangeSignal(SemaphoreSlim changed) => Receive<DayUpdated>(_ => changed.Release());
     }
 }
 

@@ -44,7 +44,11 @@ public sealed class LocalObjectStore : IObjectStore
         foreach (var (key, file) in keys)
         {
             ct.ThrowIfCancellationRequested();
-            yield return Info(key, file);
+            // A file deleted since the walk is not listed, as a listing made a moment later would not list it.
+            ObjectInfo info;
+            try { info = Info(key, file); }
+            catch (FileNotFoundException) { continue; }
+            yield return info;
         }
         await Task.CompletedTask;
     }

@@ -46,8 +46,7 @@ public sealed class SchemaEvolutionTests : IAsyncLifetime
         Assert.Equal(["id", "title", "score", "source_file", "source_line", "title_upper"],
             table.RootElement.GetProperty("columns").EnumerateArray().Select(c => c.GetProperty("name").GetString()));
 
-        var coordinator = await AkkaEtl.Coordinator.Hosting.EtlRunner.CoordinatorAsync(_etl.Host, CancellationToken.None);
-        var refused = Assert.Single(await AkkaEtl.Coordinator.Hosting.EtlRunner.RunAsync(coordinator, "scores",
+        var refused = Assert.Single(await AkkaEtl.Coordinator.Hosting.EtlRunner.RunAsync(_etl.Host, "scores",
             AkkaEtl.Common.DayRange.Parse("2021-06-03"), With<ScoresBadType>(), null, CancellationToken.None));
         Assert.Equal(DayState.Failed, refused.State);
         Assert.Contains("a column type change is refused", refused.Error);

@@ -40,9 +40,8 @@ public sealed class InProcessEtl : IAsyncDisposable
 
     public async Task<DayStatus> RunDayAsync(string table, string day, RunOptions options)
     {
-        var coordinator = await EtlRunner.CoordinatorAsync(_host, CancellationToken.None);
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        var status = Assert.Single(await EtlRunner.RunAsync(coordinator, table, DayRange.Parse(day), options, null, cts.Token));
+        var status = Assert.Single(await EtlRunner.RunAsync(_host, table, DayRange.Parse(day), options, null, cts.Token));
         Assert.True(status.State is DayState.Committed or DayState.Empty, $"{table} {day} is {status.State}: {status.Error}");
         return status;
     }

@@ -1,0 +1,64 @@
+using Akka.Hosting;
+using AkkaEtl.Coordinator.Compaction;
+using AkkaEtl.Storage;
+using AkkaEtl.Tests.Support;
+
+namespace AkkaEtl.Tests.Compaction;
+
+public sealed class BackgroundDeletionsTests : Akka.Hosting.TestKit.TestKit
+{
+    private readonly TempDir _dir = new("bgdelete");
+
+    protected override void ConfigureAkka(AkkaConfigurationBuilder builder, IServiceProvider provider) { }
+
+    [Fact]
+    public async Task Deletes_the_keys_and_drains_when_done()
+    {
+        var store = new LocalObjectStore(_dir.Path);
+        var keys = Enumerable.Range(0, 5).Select(i => $"_staging/jobs/day_partition=2020-01-01/r1/part-{i:D5}.parquet").ToList();
+        foreach (var key in keys) await store.PutAsync(key, new byte[1000]);
+        await store.PutAsync("jobs/day_partition=2020-01-01/kept.parquet", new byte[10]);
+        var deletions = BackgroundDeletions.Get(Sys);
+
+        deletions.Delete(store, keys, "the staging");
+        await deletions.DrainAsync();
+
+        Assert.Equal(0, deletions.Pending);
+        var left = new List<string>();
+        await foreach (var o in store.ListAsync("")) left.Add(o.Key);
+        Assert.Equal(["jobs/day_partition=2020-01-01/kept.parquet"], left);
+    }
+
+    [Fact]
+    public async Task A_failed_deletion_is_logged_and_does_not_hold_up_the_drain()
+    {
+        var deletions = BackgroundDeletions.Get(Sys);
+        await EventFilter.Warning(contains: "deleting the staging of jobs 2020-01-01 failed").ExpectOneAsync(async () =>
+        {
+            deletions.Delete(new FailingStore(), ["a", "b"], "the staging of jobs 2020-01-01");
+            await deletions.DrainAsync();
+        });
+    }
+
+    /// <summary>A store whose deletions fail (nothing else is called).</summary>
+    private sealed class FailingStore : IObjectStore
+    {
+        public string Root => "/nowhere";
+        public string ScratchDirectory => "/nowhere/_tmp";
+        public string Describe(string key) => key;
+        public Task DeleteAsync(IReadOnlyCollection<string> keys, CancellationToken ct = default) => Task.FromException(new IOException("disk gone"));
+        public IAsyncEnumerable<ObjectInfo> ListAsync(string prefix, CancellationToken ct = default) => throw new NotSupportedException();
+        public Task<ObjectInfo?> StatAsync(string key, CancellationToken ct = default) => throw new NotSupportedException();
+        public Task<Stream> OpenReadAsync(string key, CancellationToken ct = default) => throw new NotSupportedException();
+        public Task<LocalFileLease> FetchToLocalAsync(string key, string scratchDirectory, CancellationToken ct = default) => throw new NotSupportedException();
+        public Task PublishFileAsync(string localPath, string key, CancellationToken ct = default) => throw new NotSupportedException();
+        public Task PutAsync(string key, ReadOnlyMemory<byte> content, CancellationToken ct = default) => throw new NotSupportedException();
+        public Task<byte[]?> TryGetAsync(string key, CancellationToken ct = default) => throw new NotSupportedException();
+    }
+
+    protected override async Task AfterAllAsync()
+    {
+        await base.AfterAllAsync();
+        _dir.Dispose();
+    }
+}
