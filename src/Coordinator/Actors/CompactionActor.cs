@@ -59,10 +59,10 @@ public sealed class CompactionActor : ReceiveActor
         var staging = await _compactor.CleanUpAsync(request, partition, ct);
         // The staging parts go after the reply: the day is committed, and deleting them does not need to hold it up.
         _deletions.Delete(_stores.Get(request.Warehouse), staging, $"the staging of {request.Table} {request.Day}");
-        _log.Info("{0} {1}: {2} parts -> {3} files, {4} rows; {5} row groups copied, {6} rewritten",
-            [request.Table, request.Day, request.Parts.Count, files.Files.Count, files.Rows, files.RowGroupsCopied, files.RowGroupsRewritten]);
+        _log.Info("{0} {1}: {2} parts -> {3} files, {4} rows; {5} row groups copied, {6} rewritten; early copy {7}",
+            [request.Table, request.Day, request.Parts.Count, files.Files.Count, files.Rows, files.RowGroupsCopied, files.RowGroupsRewritten, files.EarlyCopy]);
         var glueError = (reply as PartitionRegistered)?.GlueError;
         return new DayCommitted(request.Table, request.Day, partition, glueError is null ? null : "committed, but the Glue registration failed: " + glueError,
-            watch.Elapsed.TotalSeconds, files.RowGroupsCopied, files.RowGroupsRewritten);
+            watch.Elapsed.TotalSeconds, files.RowGroupsCopied, files.RowGroupsRewritten, files.EarlyCopy);
     }
 }

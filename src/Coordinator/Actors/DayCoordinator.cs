@@ -363,7 +363,8 @@ public sealed class DayCoordinator : ReceivePersistentActor, IWithTimers
         var parts = _items.Values
             .Where(i => i.Result is not null)
             .OrderBy(i => i.Item.Index)
-            .Select(i => new PartRef(i.Result!.PartKey ?? "", i.Result.Rows, i.Result.PartBytes, i.Item.Index, i.Result.Node, Math.Max(i.Attempt, 1)))
+            .Select(i => new PartRef(i.Result!.PartKey ?? "", i.Result.Rows, i.Result.PartBytes, i.Item.Index, i.Result.Node, Math.Max(i.Attempt, 1),
+                i.VersionsKnown ? i.Item.SupersededKey is not null : null))
             .ToList();
         Publish(_status with { State = DayState.Compacting });
         var d = _discovered!;
@@ -410,6 +411,7 @@ public sealed class DayCoordinator : ReceivePersistentActor, IWithTimers
         foreach (var rows in rowItems)
         {
             if (found.Keys.TryGetValue(rows.Item.Index, out var key)) rows.Item = rows.Item with { SupersededKey = key };
+            rows.VersionsKnown = true;
             _pending.Enqueue(rows);
         }
         var seconds = (DateTimeOffset.UtcNow - _versionsStarted).TotalSeconds;
@@ -454,6 +456,7 @@ public sealed class DayCoordinator : ReceivePersistentActor, IWithTimers
         CompactionSeconds = c.Seconds,
         RowGroupsCopied = c.RowGroupsCopied,
         RowGroupsRewritten = c.RowGroupsRewritten,
+        EarlyCopy = c.EarlyCopy,
     });
 
     private void Fail(string error)
@@ -511,5 +514,7 @@ public sealed class DayCoordinator : ReceivePersistentActor, IWithTimers
         public string? Node { get; set; }
         public string? LastError { get; set; }
         public ItemResult? Result { get; set; }
+        /// <summary>The versions pass decided this item's superseded records (none, or those in <see cref="WorkItem.SupersededKey"/>).</summary>
+        public bool VersionsKnown { get; set; }
     }
 }

@@ -23,7 +23,7 @@ public static class RunReport
         string Table, string Day, DayState State, bool Incremental, int Files, int FilesProcessed, int FilesRemoved, long InputBytes,
         long Lines, long Rows, long Rejected, long FieldErrors, long DuplicatesDropped, long CommittedRows, int OutputFiles,
         string? Version, double Seconds, double CompactionSeconds, double RecordsPerSecond, string? Error, string? Warning, IReadOnlyList<string> FailedFiles,
-        double VersionPassSeconds, int RowGroupsCopied, int RowGroupsRewritten);
+        double VersionPassSeconds, int RowGroupsCopied, int RowGroupsRewritten, EarlyCopy EarlyCopy);
 
     public sealed record Totals(int Days, int Committed, int Empty, int Failed, int Files, long InputBytes, long Lines, long Rows,
         long Rejected, long CommittedRows, double Seconds, double RecordsPerSecond);
@@ -43,7 +43,7 @@ public static class RunReport
         var lines = days.Select(d => new DayLine(d.Table, d.Day, d.State, d.Incremental, d.Files, d.FilesToProcess, d.FilesRemoved,
             d.InputBytes, d.Lines, d.Rows, d.Rejected, d.FieldErrors, d.DuplicatesDropped, d.CommittedRows, d.OutputFiles, d.Version,
             Math.Round(d.Seconds, 3), Math.Round(d.CompactionSeconds, 3), Math.Round(d.RecordsPerSecond), d.Error, d.Warning, d.FailedFiles,
-            Math.Round(d.VersionPassSeconds, 3), d.RowGroupsCopied, d.RowGroupsRewritten)).ToList();
+            Math.Round(d.VersionPassSeconds, 3), d.RowGroupsCopied, d.RowGroupsRewritten, d.EarlyCopy)).ToList();
         var totalLines = days.Sum(d => d.Lines);
         var total = new Totals(days.Count, days.Count(d => d.State == DayState.Committed), days.Count(d => d.State == DayState.Empty),
             days.Count(d => d.State is DayState.Failed or DayState.Cancelled), days.Sum(d => d.Files), days.Sum(d => d.InputBytes),

@@ -1,5 +1,6 @@
 using AkkaEtl.Catalog;
 using AkkaEtl.Features;
+using AkkaEtl.Messages;
 using AkkaEtl.Parquet;
 using AkkaEtl.Storage;
 using static AkkaEtl.Messages.CompactionProtocol;
@@ -8,7 +9,7 @@ namespace AkkaEtl.Coordinator.Compaction;
 
 /// <summary>The files a compaction wrote, before the catalog commits them.</summary>
 public sealed record CompactedFiles(string Version, IReadOnlyList<DataFileEntry> Files, long DuplicatesDropped, long RemovedRows, string ManifestKey,
-    int RowGroupsCopied = 0, int RowGroupsRewritten = 0)
+    int RowGroupsCopied = 0, int RowGroupsRewritten = 0, EarlyCopy EarlyCopy = EarlyCopy.NotTried)
 {
     public long Rows => Files.Sum(f => f.Rows);
     public long Bytes => Files.Sum(f => f.Bytes);
@@ -62,12 +63,16 @@ public sealed class DayCompactor(ObjectStoreProvider stores, TimeSpan? retainRep
                 inputs.Add(new CompactionInput(lease.Path, Carried: false));
             }
 
+            var merger = new ParquetFileMerger(new ParquetMergeOptions { MaxRowsPerFile = request.MaxRowsPerFile });
+            using var early = await EarlyPlan.TryStartAsync(request, inputs, merger, scratch, ct);
             var selection = await RowSelection.ComputeAsync(inputs, schema, request.Deduplicate ? request.KeyColumn : null,
                 plan.Removed.ToHashSet(StringComparer.Ordinal), scratch, ct);
-            using var rewriter = new RowGroupRewriter(schema);
-            var mergeInputs = rewriter.Plan(selection);
-            var merger = new ParquetFileMerger(new ParquetMergeOptions { MaxRowsPerFile = request.MaxRowsPerFile });
-            var outputs = await merger.MergeAsync(mergeInputs, i => Path.Combine(scratch, $"out-{i:D5}.parquet"), ct);
+            var outputs = early is null ? null : await early.OutputsIfAgreedAsync(selection);
+            if (outputs is null)
+            {
+                using var rewriter = new RowGroupRewriter(schema);
+                outputs = await merger.MergeAsync(rewriter.Plan(selection), i => Path.Combine(scratch, $"out-{i:D5}.parquet"), ct);
+            }
 
             var files = new List<DataFileEntry>();
             for (var i = 0; i < outputs.Count; i++)
@@ -83,7 +88,8 @@ public sealed class DayCompactor(ObjectStoreProvider stores, TimeSpan? retainRep
                 .ToList();
             await catalog.WriteAsync(manifestKey, new SourceManifest(request.Table, request.Day, version, sources), ct);
             var (copied, rewritten, _) = selection.RowGroupCounts();
-            return new CompactedFiles(version, files, selection.Duplicates, selection.RemovedRows, manifestKey, copied, rewritten);
+            return new CompactedFiles(version, files, selection.Duplicates, selection.RemovedRows, manifestKey, copied, rewritten,
+                early is null ? EarlyCopy.NotTried : early.Agreed ? EarlyCopy.Used : EarlyCopy.Discarded);
         }
         finally
         {

@@ -76,6 +76,8 @@ public sealed record DayStatus(string Table, string Day, DayState State) : IEtlM
     /// <summary>Row groups of the parts that compaction copied encoded, and those it rewrote because they lost rows.</summary>
     public int RowGroupsCopied { get; init; }
     public int RowGroupsRewritten { get; init; }
+    /// <summary>Whether compaction's copy started before it had read the keys, and was kept.</summary>
+    public EarlyCopy EarlyCopy { get; init; }
     public string? Error { get; init; }
     /// <summary>Something went wrong after the commit (the Glue registration): the data is committed.</summary>
     public string? Warning { get; init; }

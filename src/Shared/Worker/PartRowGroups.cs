@@ -48,16 +48,19 @@ public sealed class PartRowGroups(PartFileWriter part, RowBatchPools pools, Feat
         }
     }
 
-    /// <summary>Writes what is left and gives the batches back.</summary>
+    /// <summary>
+    /// Writes what is left and gives the batches back. The superseded rows go last, so that compaction knows where
+    /// they are before it reads the keys (see EarlyPlan), unless there were more than a row group of them.
+    /// </summary>
     public async Task CompleteAsync(CancellationToken ct)
     {
+        await part.WriteAsync(_current, ct);
+        pools.RowGroups.Add(_current);
         if (_superseded is not null)
         {
             await part.WriteAsync(_superseded, ct);
             pools.Superseded.Add(_superseded);
         }
-        await part.WriteAsync(_current, ct);
-        pools.RowGroups.Add(_current);
     }
 
     private async Task AppendAsync(RowBatch to, RowBatch from, int offset, int count, CancellationToken ct)

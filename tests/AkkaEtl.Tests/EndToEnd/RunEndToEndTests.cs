@@ -123,6 +123,9 @@ public sealed class RunEndToEndTests(GeneratedDaysFixture data) : IClassFixture<
         Assert.Equal(0, with.GetProperty("row_groups_rewritten").GetInt32());
         Assert.Equal(6, with.GetProperty("row_groups_copied").GetInt32());
         Assert.Equal(6, without.GetProperty("row_groups_rewritten").GetInt32());
+        // With the pass, compaction copied the parts before it read their keys, and the keys agreed.
+        Assert.Equal("used", with.GetProperty("early_copy").GetString());
+        Assert.Equal("not_tried", without.GetProperty("early_copy").GetString());
 
         // The same rows, value for value.
         string Files(string w) => $"read_parquet({Duck.Path(Path.Combine(w, "jobs", "*", "*.parquet"))})";
@@ -131,6 +134,33 @@ public sealed class RunEndToEndTests(GeneratedDaysFixture data) : IClassFixture<
         Assert.Equal(0L, Duck.Scalar<long>($"SELECT count(*) FROM (SELECT * FROM {Files(wh.Sub("without"))} EXCEPT ALL SELECT * FROM {Files(wh.Sub("with"))})"));
         // The staging files of both passes are gone after the commit.
         Assert.Empty(Directory.GetFiles(wh.Sub("with"), "*.bin", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task When_the_versions_pass_and_extraction_disagree_the_early_copy_is_discarded_and_the_right_rows_are_committed()
+    {
+        using var dir = new TempDir("disagree");
+        string Line(string id, string updated, string description, string tail = "") =>
+            $$"""{"id":"{{id}}","title":"Data Engineer","company":"Acme","updated_at":"{{updated}}","description":"{{description}}"{{tail}}}""";
+        var folder = dir.Sub("raw", "2020", "01", "05");
+        Directory.CreateDirectory(folder);
+        await File.WriteAllLinesAsync(Path.Combine(folder, "a.jsonl"),
+            [Line("job-1", "2020-01-05T08:00:00Z", "first version"), Line("job-2", "2020-01-05T08:00:00Z", "only version")]);
+        // The newer version of job-1 is not JSON ('tru'): the versions reader, which does not validate, reads its key
+        // and date and supersedes the first version; extraction rejects it, so compaction keeps the first version.
+        await File.WriteAllLinesAsync(Path.Combine(folder, "b.jsonl"),
+            [Line("job-1", "2020-01-05T09:00:00Z", "second version", ",\"flag\":tru"), Line("job-3", "2020-01-05T08:00:00Z", "only version")]);
+
+        var run = await EtlCli.RunAsync("run", "--source", dir.Sub("raw"), "--warehouse", dir.Sub("wh"), "--table", "jobs", "--days", "2020-01-05",
+            "--target-item-size", "1", "--json");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var day = JsonDocument.Parse(run.StdOut).RootElement.GetProperty("days")[0];
+        Assert.Equal(1, day.GetProperty("rejected").GetInt64());
+        Assert.Equal("discarded", day.GetProperty("early_copy").GetString());
+        var files = $"read_parquet({Duck.Path(dir.Sub("wh", "jobs", "*", "*.parquet"))})";
+        Assert.Equal("job-1=first version;job-2=only version;job-3=only version",
+            Duck.Scalar<string>($"SELECT string_agg(job_id || '=' || description_text, ';' ORDER BY job_id) FROM {files}"));
     }
 
     [Fact]
