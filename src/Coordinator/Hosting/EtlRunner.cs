@@ -20,7 +20,8 @@ public static class EtlRunner
     {
         var coordinator = await CoordinatorAsync(host, ct);
         var system = host.Services.GetRequiredService<ActorSystem>();
-        using var changed = new SemaphoreSlim(0);
+        // Not disposed: an update can still reach the signal actor after this returns, and this semaphore holds nothing.
+        var changed = new SemaphoreSlim(0);
         var signal = system.ActorOf(Props.Create(() => new ChangeSignal(changed)));
         try
         {
