@@ -12,21 +12,26 @@ public sealed class BackgroundDeletionsTests : Akka.Hosting.TestKit.TestKit
     protected override void ConfigureAkka(AkkaConfigurationBuilder builder, IServiceProvider provider) { }
 
     [Fact]
-    public async Task Deletes_the_keys_and_drains_when_done()
+    public async Task The_drain_waits_for_a_deletion_still_running_and_the_keys_are_gone_after_it()
     {
         var store = new LocalObjectStore(_dir.Path);
         var keys = Enumerable.Range(0, 5).Select(i => $"_staging/jobs/day_partition=2020-01-01/r1/part-{i:D5}.parquet").ToList();
         foreach (var key in keys) await store.PutAsync(key, new byte[1000]);
         await store.PutAsync("jobs/day_partition=2020-01-01/kept.parquet", new byte[10]);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var deletions = BackgroundDeletions.Get(Sys);
 
-        deletions.Delete(store, keys, "the staging");
-        await deletions.DrainAsync();
+        deletions.Delete(new GatedStore(store, gate.Task), keys, "the staging");
+        var drain = deletions.DrainAsync();
+        Assert.False(drain.IsCompleted);
+        Assert.Equal(1, deletions.Pending);
+        gate.SetResult();
+        await drain;
 
-        Assert.Equal(0, deletions.Pending);
         var left = new List<string>();
         await foreach (var o in store.ListAsync("")) left.Add(o.Key);
         Assert.Equal(["jobs/day_partition=2020-01-01/kept.parquet"], left);
+        await AwaitConditionAsync(() => Task.FromResult(deletions.Pending == 0));
     }
 
     [Fact]
@@ -38,6 +43,26 @@ public sealed class BackgroundDeletionsTests : Akka.Hosting.TestKit.TestKit
             deletions.Delete(new FailingStore(), ["a", "b"], "the staging of jobs 2020-01-01");
             await deletions.DrainAsync();
         });
+    }
+
+    /// <summary>Deletes from <paramref name="inner"/> once <paramref name="gate"/> completes (nothing else is called).</summary>
+    private sealed class GatedStore(LocalObjectStore inner, Task gate) : IObjectStore
+    {
+        public string Root => inner.Root;
+        public string ScratchDirectory => inner.ScratchDirectory;
+        public string Describe(string key) => key;
+        public async Task DeleteAsync(IReadOnlyCollection<string> keys, CancellationToken ct = default)
+        {
+            await gate;
+            await inner.DeleteAsync(keys, ct);
+        }
+        public IAsyncEnumerable<ObjectInfo> ListAsync(string prefix, CancellationToken ct = default) => throw new NotSupportedException();
+        public Task<ObjectInfo?> StatAsync(string key, CancellationToken ct = default) => throw new NotSupportedException();
+        public Task<Stream> OpenReadAsync(string key, CancellationToken ct = default) => throw new NotSupportedException();
+        public Task<LocalFileLease> FetchToLocalAsync(string key, string scratchDirectory, CancellationToken ct = default) => throw new NotSupportedException();
+        public Task PublishFileAsync(string localPath, string key, CancellationToken ct = default) => throw new NotSupportedException();
+        public Task PutAsync(string key, ReadOnlyMemory<byte> content, CancellationToken ct = default) => throw new NotSupportedException();
+        public Task<byte[]?> TryGetAsync(string key, CancellationToken ct = default) => throw new NotSupportedException();
     }
 
     /// <summary>A store whose deletions fail (nothing else is called).</summary>
