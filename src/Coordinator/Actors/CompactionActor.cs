@@ -20,14 +20,11 @@ public sealed class CompactionActor : ReceiveActor
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly DayCompactor _compactor;
     private readonly IActorRef _catalog;
-    private readonly ObjectStoreProvider _stores;
-    private readonly BackgroundDeletions _deletions = BackgroundDeletions.Get(Context.System);
 
     public CompactionActor(ObjectStoreProvider stores, IActorRef catalog, TimeSpan? retainReplaced)
     {
-        _compactor = new DayCompactor(stores, retainReplaced);
+        _compactor = new DayCompactor(stores, BackgroundDeletions.Get(Context.System), retainReplaced);
         _catalog = catalog;
-        _stores = stores;
         Receive<CompactDay>(request => CompactAsync(request).PipeTo(request.ReplyTo,
             failure: e => new CompactionFailed(request.Table, request.Day, "compaction failed: " + e.GetBaseException().Message)));
     }
@@ -56,9 +53,7 @@ public sealed class CompactionActor : ReceiveActor
             return new CompactionFailed(request.Table, request.Day, refused.Reason);
         }
         FaultInjection.Crash("compaction-after-commit");
-        var staging = await _compactor.CleanUpAsync(request, partition, ct);
-        // The staging parts go after the reply: the day is committed, and deleting them does not need to hold it up.
-        _deletions.Delete(_stores.Get(request.Warehouse), staging, $"the staging of {request.Table} {request.Day}");
+        await _compactor.CleanUpAsync(request, partition, ct);
         _log.Info("{0} {1}: {2} parts -> {3} files, {4} rows; {5} row groups copied, {6} rewritten; early copy {7}",
             [request.Table, request.Day, request.Parts.Count, files.Files.Count, files.Rows, files.RowGroupsCopied, files.RowGroupsRewritten, files.EarlyCopy]);
         var glueError = (reply as PartitionRegistered)?.GlueError;

@@ -26,7 +26,7 @@ public sealed record CompactedFiles(string Version, IReadOnlyList<DataFileEntry>
 /// How long a replaced version's files stay after the swap, for queries that read the previous catalog entry a moment
 /// ago; null: 10 minutes on S3, none for a local warehouse.
 /// </param>
-public sealed class DayCompactor(ObjectStoreProvider stores, TimeSpan? retainReplaced = null)
+public sealed class DayCompactor(ObjectStoreProvider stores, BackgroundDeletions deletions, TimeSpan? retainReplaced = null)
 {
     public TimeSpan RetainReplaced(IObjectStore warehouse) =>
         retainReplaced ?? (warehouse is LocalObjectStore ? TimeSpan.Zero : TimeSpan.FromMinutes(10));
@@ -100,10 +100,11 @@ public sealed class DayCompactor(ObjectStoreProvider stores, TimeSpan? retainRep
 
     /// <summary>
     /// After the commit: the replaced version's files and manifest go (at once, or after the retention time into the
-    /// trash), as do older runs' rejects; trash that is due is emptied. Returns the day's staging keys (this run's parts
-    /// and what dead runs left), for the caller to delete: listed now, while no other run of the day can start.
+    /// trash), as do older runs' rejects; trash that is due is emptied. The day's staging (this run's parts and what
+    /// dead runs left) is listed now, while no other run of the day can start, and deleted in the background: the day
+    /// is committed, and deleting the parts need not hold up its reply.
     /// </summary>
-    public async Task<IReadOnlyList<string>> CleanUpAsync(CompactDay request, PartitionEntry committed, CancellationToken ct)
+    public async Task CleanUpAsync(CompactDay request, PartitionEntry committed, CancellationToken ct)
     {
         var warehouse = stores.Get(request.Warehouse);
         var retain = RetainReplaced(warehouse);
@@ -123,7 +124,7 @@ public sealed class DayCompactor(ObjectStoreProvider stores, TimeSpan? retainRep
         await DeleteWhereAsync(warehouse, CatalogKeys.RejectsPrefix(request.Table, request.Day), k => !k.StartsWith(currentRejects, StringComparison.Ordinal), ct);
         var staging = new List<string>();
         await foreach (var o in warehouse.ListAsync(CatalogKeys.StagingPrefix(request.Table, request.Day), ct)) staging.Add(o.Key);
-        return staging;
+        deletions.Delete(warehouse, staging, $"the staging of {request.Table} {request.Day}");
     }
 
     /// <summary>

@@ -31,8 +31,8 @@ public sealed class EarlyPlan : IDisposable
         string scratch, CancellationToken ct)
     {
         var parts = request.Parts.Where(p => p.Key.Length > 0).ToList();
-        if (request.Incremental || !request.Deduplicate || parts.Count != inputs.Count || parts.Any(p => p.SupersededLast is null) ||
-            inputs.Any(i => i.Carried))
+        // Not incremental, so the inputs are exactly these parts, in order (no carried files).
+        if (request.Incremental || !request.Deduplicate || parts.Count != inputs.Count || parts.Any(p => p.SupersededLast is null))
             return null;
         var layout = new List<(int, bool)>();
         var merge = new List<MergeInput>();

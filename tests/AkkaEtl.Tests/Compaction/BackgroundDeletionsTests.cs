@@ -21,7 +21,11 @@ public sealed class BackgroundDeletionsTests : Akka.Hosting.TestKit.TestKit
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var deletions = BackgroundDeletions.Get(Sys);
 
-        deletions.Delete(new GatedStore(store, gate.Task), keys, "the staging");
+        deletions.Delete(new DeletingStore(async k =>
+        {
+            await gate.Task;
+            await store.DeleteAsync(k);
+        }), keys, "the staging");
         var drain = deletions.DrainAsync();
         Assert.False(drain.IsCompleted);
         Assert.Equal(1, deletions.Pending);
@@ -40,38 +44,18 @@ public sealed class BackgroundDeletionsTests : Akka.Hosting.TestKit.TestKit
         var deletions = BackgroundDeletions.Get(Sys);
         await EventFilter.Warning(contains: "deleting the staging of jobs 2020-01-01 failed").ExpectOneAsync(async () =>
         {
-            deletions.Delete(new FailingStore(), ["a", "b"], "the staging of jobs 2020-01-01");
+            deletions.Delete(new DeletingStore(_ => Task.FromException(new IOException("disk gone"))), ["a", "b"], "the staging of jobs 2020-01-01");
             await deletions.DrainAsync();
         });
     }
 
-    /// <summary>Deletes from <paramref name="inner"/> once <paramref name="gate"/> completes (nothing else is called).</summary>
-    private sealed class GatedStore(LocalObjectStore inner, Task gate) : IObjectStore
-    {
-        public string Root => inner.Root;
-        public string ScratchDirectory => inner.ScratchDirectory;
-        public string Describe(string key) => key;
-        public async Task DeleteAsync(IReadOnlyCollection<string> keys, CancellationToken ct = default)
-        {
-            await gate;
-            await inner.DeleteAsync(keys, ct);
-        }
-        public IAsyncEnumerable<ObjectInfo> ListAsync(string prefix, CancellationToken ct = default) => throw new NotSupportedException();
-        public Task<ObjectInfo?> StatAsync(string key, CancellationToken ct = default) => throw new NotSupportedException();
-        public Task<Stream> OpenReadAsync(string key, CancellationToken ct = default) => throw new NotSupportedException();
-        public Task<LocalFileLease> FetchToLocalAsync(string key, string scratchDirectory, CancellationToken ct = default) => throw new NotSupportedException();
-        public Task PublishFileAsync(string localPath, string key, CancellationToken ct = default) => throw new NotSupportedException();
-        public Task PutAsync(string key, ReadOnlyMemory<byte> content, CancellationToken ct = default) => throw new NotSupportedException();
-        public Task<byte[]?> TryGetAsync(string key, CancellationToken ct = default) => throw new NotSupportedException();
-    }
-
-    /// <summary>A store whose deletions fail (nothing else is called).</summary>
-    private sealed class FailingStore : IObjectStore
+    /// <summary>A store that only deletes, with <paramref name="delete"/> (nothing else is called).</summary>
+    private sealed class DeletingStore(Func<IReadOnlyCollection<string>, Task> delete) : IObjectStore
     {
         public string Root => "/nowhere";
         public string ScratchDirectory => "/nowhere/_tmp";
         public string Describe(string key) => key;
-        public Task DeleteAsync(IReadOnlyCollection<string> keys, CancellationToken ct = default) => Task.FromException(new IOException("disk gone"));
+        public Task DeleteAsync(IReadOnlyCollection<string> keys, CancellationToken ct = default) => delete(keys);
         public IAsyncEnumerable<ObjectInfo> ListAsync(string prefix, CancellationToken ct = default) => throw new NotSupportedException();
         public Task<ObjectInfo?> StatAsync(string key, CancellationToken ct = default) => throw new NotSupportedException();
         public Task<Stream> OpenReadAsync(string key, CancellationToken ct = default) => throw new NotSupportedException();
